@@ -1,0 +1,281 @@
+/*
+** cli.c: the weft command. Parses `weft check|replay|outcomes MODEL ...`,
+** compiles and loads the model, runs the search under the supervisor and
+** prints what it found: text (deterministic, on stdout; timing on stderr) or
+** one JSON object. Exit codes: 0 nothing found, 1 a finding, 2 usage or
+** input error, 3 the model failed to compile or load.
+*/
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compile.h"
+#include "options.h"
+#include "strategy.h"
+#include "token.h"
+#include "worker.h"
+
+static const char usage_text[] =
+    "usage: weft check    [options] MODEL.c... [-DNAME=V -IDIR ...]\n"
+    "       weft replay   [options] MODEL.c... TOKEN\n"
+    "       weft outcomes [options] MODEL.c...\n"
+    "       weft --help | --version\n"
+    "\n"
+    "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
+    "\n"
+    "options:\n"
+    "  --strategy dfs|random   how to explore (default dfs: every interleaving)\n"
+    "  --max-executions N      stop after N executions\n"
+    "  --time-limit S          stop after S seconds\n"
+    "  --max-steps N           an execution longer than N steps is a livelock (default 10000)\n"
+    "  --seed S                seed of the random strategy (default 1)\n"
+    "  --keep-going            go on after the first finding and list every distinct one\n"
+    "  --json                  print one JSON object instead of text\n"
+    "  --no-races              do not look for data races\n"
+    "  --watchdog S            seconds a thread may run without a visible operation (default 5)\n"
+    "  --width N               width of the step listing (default 100)\n"
+    "  --full                  do not shorten long step listings\n"
+    "  --force                 replay a token recorded for another build of the model\n"
+    "  -v, --verbose           show the compiler commands\n"
+    "  -DNAME[=V] -UNAME -IDIR -std=... -O... -W... -f... -l...   passed to the compiler\n"
+    "\n"
+    "exit status: 0 nothing found, 1 a finding, 2 usage or input error,\n"
+    "             3 the model failed to compile or load\n"
+    "docs: docs/cli.md\n";
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "weft: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(weft --help lists the commands and options)\n");
+    exit(2);
+}
+
+static void print_json_string(const char *s)
+{
+    weft__buf b = {0};
+    weft__buf_json(&b, s, strlen(s));
+    fputs(b.p, stdout);
+    weft__buf_free(&b);
+}
+
+static const char *stop_text(const weft__shared *sh)
+{
+    switch (sh->stop) {
+    case WEFT__EXHAUSTED: return "the search was complete";
+    case WEFT__STOP_EXECUTIONS: return "the search stopped at --max-executions";
+    case WEFT__STOP_TIME: return "the search stopped at --time-limit";
+    case WEFT__STOP_FINDING: return "the search stopped at the first finding (--keep-going goes on)";
+    default: return "the search stopped";
+    }
+}
+
+static int print_check(const weft__options *o, weft__shared *sh, int mode)
+{
+    bool complete = sh->stop == WEFT__EXHAUSTED;
+    const char *verdict = sh->nfindings ? "bug" : complete ? "ok" : "incomplete";
+    double rate = sh->seconds > 0 ? sh->executions / sh->seconds : 0;
+    if (o->json) {
+        printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
+               "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
+               "\"strategy\": \"%s\"}",
+               verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
+               mode == WEFT__REPLAY ? "replay" : o->strategy);
+        if (mode == WEFT__OUTCOMES) {
+            printf(", \"outcomes\": [");
+            for (int i = 0; i < sh->noutcomes; i++) {
+                const weft__outcome *oc = &sh->outcomes[i];
+                printf("%s{\"output\": ", i ? ", " : "");
+                print_json_string(sh->otext.p + oc->text_off);
+                printf(", \"count\": %ld, \"schedule\": ", oc->count);
+                print_json_string(sh->otext.p + oc->token_off);
+                printf("}");
+            }
+            printf("]");
+        }
+        printf("}\n");
+    } else if (mode == WEFT__OUTCOMES) {
+        printf("%d distinct outcome%s in %ld executions (%s)\n", sh->noutcomes,
+               sh->noutcomes == 1 ? "" : "s", sh->executions, stop_text(sh));
+        for (int i = 0; i < sh->noutcomes; i++) {
+            const weft__outcome *oc = &sh->outcomes[i];
+            printf("\noutcome %d: %ld execution%s\n", i + 1, oc->count, oc->count == 1 ? "" : "s");
+            const char *s = sh->otext.p + oc->text_off;
+            while (*s) {
+                const char *nl = strchr(s, '\n');
+                int n = nl ? (int)(nl - s) : (int)strlen(s);
+                printf("  | %.*s\n", n, s);
+                s += n + (nl ? 1 : 0);
+            }
+            printf("  replay: %s %s\n", o->replay_cmd, sh->otext.p + oc->token_off);
+        }
+    } else {
+        if (sh->text.len)
+            fputs(sh->text.p, stdout);
+        if (mode == WEFT__CHECK) {
+            if (sh->text.len)
+                printf("\n");
+            if (sh->nfindings)
+                printf("weft: %d finding%s (first: %s) in %ld executions; %s\n", sh->nfindings,
+                       sh->nfindings == 1 ? "" : "s", weft__kind_names[sh->first_kind],
+                       sh->executions, stop_text(sh));
+            else
+                printf("weft: no findings in %ld executions; %s\n", sh->executions, stop_text(sh));
+        }
+    }
+    fflush(stdout);
+    if (mode != WEFT__REPLAY && !o->json)
+        fprintf(stderr, "weft: %ld executions in %.2f s (%.0f executions/s), strategy %s\n",
+                sh->executions, sh->seconds, rate, o->strategy);
+    if (mode == WEFT__REPLAY)
+        return sh->replay_found || sh->nfindings ? 1 : 0;
+    if (mode == WEFT__OUTCOMES)
+        return sh->nfindings || sh->outcome_findings ? 1 : 0;
+    return sh->nfindings ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    weft__options o;
+    weft__options_default(&o);
+    if (argc < 2)
+        usage_error("no command given", "");
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("weft %s (coroutines: %s)\n", WEFT_VERSION, weft__coro_backend());
+        return 0;
+    }
+    int mode;
+    if (!strcmp(cmd, "check"))
+        mode = WEFT__CHECK;
+    else if (!strcmp(cmd, "replay"))
+        mode = WEFT__REPLAY;
+    else if (!strcmp(cmd, "outcomes"))
+        mode = WEFT__OUTCOMES;
+    else
+        usage_error("unknown command '%s' (the commands are check, replay and outcomes)", cmd);
+
+    char **files = calloc((size_t)argc, sizeof *files);
+    char **flags = calloc((size_t)argc, sizeof *flags);
+    int nfiles = 0, nflags = 0;
+    const char *token = NULL;
+    bool force = false;
+    if (!files || !flags)
+        return 2;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        int used = weft__options_parse(&o, argc - i, argv + i);
+        if (used < 0)
+            exit(2);
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
+        if (!strcmp(a, "--force")) {
+            force = true;
+        } else if (a[0] == '-' && a[1] != '-' && strchr("DUIOWfglmsxp", a[1]) && a[1]) {
+            flags[nflags++] = argv[i];
+            if ((!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U")) && i + 1 < argc)
+                flags[nflags++] = argv[++i];
+        } else if (a[0] == '-') {
+            usage_error("unknown option '%s'", a);
+        } else if (mode == WEFT__REPLAY && !strncmp(a, "w1.", 3)) {
+            token = a;
+        } else {
+            size_t n = strlen(a);
+            if ((n > 2 && !strcmp(a + n - 2, ".c")) || (n > 3 && !strcmp(a + n - 3, ".so")))
+                files[nfiles++] = argv[i];
+            else if (mode == WEFT__REPLAY && !token && i == argc - 1)
+                token = a;
+            else
+                usage_error("'%s' is neither a model (.c or .so) nor an option", a);
+        }
+    }
+    if (!nfiles)
+        usage_error("no model given: name its C files (or one .so)%s", "");
+    if (mode == WEFT__REPLAY && !token)
+        usage_error("replay needs a schedule token (the w1.... string a finding printed)%s", "");
+
+    /* the replay line a finding prints: the same program, model and flags */
+    weft__buf rc = {0};
+    weft__buf_printf(&rc, "%s replay", argv[0]);
+    for (int i = 0; i < nfiles; i++)
+        weft__buf_printf(&rc, " %s", files[i]);
+    for (int i = 0; i < nflags; i++)
+        weft__buf_printf(&rc, " %s", flags[i]);
+    o.replay_cmd = rc.p;
+
+    int32_t *dec = NULL;
+    if (token) {
+        char fp8[9], err[256];
+        dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
+        long n = dec ? weft__token_decode(token, fp8, dec, o.max_steps + 16, err, sizeof err) : -1;
+        if (n < 0) {
+            fprintf(stderr, "weft: error: malformed schedule token: %s\n", err);
+            return 2;
+        }
+        o.replay = dec;
+        o.nreplay = n;
+        o.strategy = "replay";
+        token = fp8[0] ? strdup(fp8) : NULL;
+    }
+
+    char so[4096];
+    char fp[17];
+    int rcode = weft__compile(nfiles, files, nflags, flags, so, sizeof so, fp, o.verbose);
+    if (rcode)
+        return rcode;
+    memcpy(weft__fingerprint, fp, 8);
+    weft__fingerprint[8] = 0;
+    if (token && strncmp(token, weft__fingerprint, 8) != 0 && !force) {
+        fprintf(stderr, "weft: error: this token was recorded for a different build of the model "
+                        "(fingerprint %s; this model's is %s): the model or its flags changed. "
+                        "--force replays it anyway and says where it diverges.\n",
+                token, weft__fingerprint);
+        return 2;
+    }
+
+    void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        fprintf(stderr, "weft: error: cannot load the model: %s\n", dlerror());
+        return 3;
+    }
+    void *mainp = dlsym(h, "main");
+    Dl_info di;
+    if (!mainp || !dladdr(mainp, &di) || strcmp(di.dli_fname, so) != 0) {
+        fprintf(stderr, "weft: error: the model has no main(): its main() is the first thread\n");
+        return 3;
+    }
+    if (weft__mem_register(mainp) != 0) {
+        fprintf(stderr, "weft: error: cannot find the model's globals in memory\n");
+        return 3;
+    }
+
+    weft__exec ex;
+    memset(&ex, 0, sizeof ex);
+    ex.opt = &o;
+    ex.model_main = (int (*)(void))mainp;
+    if (weft__options_strategy(&o, &ex.strat) != 0)
+        return 2;
+    if (mode == WEFT__REPLAY)
+        ex.strat = &weft__strategy_replay;
+    weft__race_enable(o.races && mode == WEFT__CHECK);
+    weft__coro_self(&ex.loop);
+    weft__ex = &ex;
+    weft__shared *sh = weft__shared_new(&ex);
+    ex.thread_fn = sh->thread_fn;
+    weft__supervise(&ex, sh, mode);
+    if (sh->stop == WEFT__STOP_ERROR) {
+        fflush(stdout);
+        fprintf(stderr, "weft: error: %s\n", sh->error_msg);
+        return sh->error ? sh->error : 2;
+    }
+    return print_check(&o, sh, mode);
+}

@@ -1,0 +1,315 @@
+/*
+** explore.c: the loop of executions in a worker. Each execution starts from
+** main() with the model's globals and heap restored; when it ends, its
+** findings are recorded (with their report and token), its outcome counted,
+** and the strategy says whether another one follows.
+*/
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "token.h"
+#include "worker.h"
+
+char weft__fingerprint[17] = "00000000";
+
+uint64_t weft__hash(const void *p, size_t n, uint64_t h)
+{
+    const unsigned char *s = p;
+    if (!h)
+        h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+void weft__area_put(weft__area *a, const char *s, size_t n)
+{
+    if (a->len + n + 1 > a->cap)
+        n = a->len + 1 < a->cap ? a->cap - a->len - 1 : 0;
+    memcpy(a->p + a->len, s, n);
+    a->len += n;
+    a->p[a->len] = 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void token_of(weft__exec *ex, char *buf, size_t n)
+{
+    int32_t *dec = malloc(sizeof *dec * (size_t)(ex->ndecisions ? ex->ndecisions : 1));
+    if (!dec) {
+        snprintf(buf, n, "(out of memory)");
+        return;
+    }
+    for (long i = 0; i < ex->ndecisions; i++)
+        dec[i] = ex->decisions[i].value;
+    if (weft__token_encode(weft__fingerprint, dec, ex->ndecisions, buf, n) < 0)
+        snprintf(buf, n, "(the schedule is too long to print)");
+    free(dec);
+}
+
+void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key)
+{
+    for (int i = 0; i < sh->nfindings; i++)
+        if (sh->keys[i] == key)
+            return;
+    if (sh->nfindings == WEFT__MAX_FINDINGS)
+        return;
+    static char token[1 << 16];
+    token_of(ex, token, sizeof token);
+    weft__finding f = {kind, msg, token, ex->executions};
+    weft__buf b = {0};
+    if (sh->text.len)
+        weft__buf_put(&b, "\n", 1);
+    weft__report_text(ex, &f, &b);
+    weft__area_put(&sh->text, b.p, b.len);
+    b.len = 0;
+    if (sh->json.len)
+        weft__buf_put(&b, ", ", 2);
+    weft__report_json(ex, &f, &b);
+    weft__area_put(&sh->json, b.p, b.len);
+    weft__buf_free(&b);
+    if (!sh->nfindings) {
+        sh->first_kind = kind;
+        snprintf(sh->first_message, sizeof sh->first_message, "%s", msg);
+        snprintf(sh->first_token, sizeof sh->first_token, "%.4095s", token);
+    }
+    sh->keys[sh->nfindings++] = key;
+}
+
+/* What an execution amounts to, for `weft outcomes`: its output, its
+   weft_outcome values, and how it ended if not normally. */
+static void outcome_add(weft__exec *ex, weft__shared *sh)
+{
+    weft__buf b = {0};
+    if (ex->out_len)
+        weft__buf_put(&b, ex->out, ex->out_len);
+    if (ex->outcome_len) {
+        if (b.len && b.p[b.len - 1] != '\n')
+            weft__buf_put(&b, "\n", 1);
+        weft__buf_printf(&b, "outcome: %s\n", ex->outcome);
+    }
+    if (ex->exit_code)
+        weft__buf_printf(&b, "exit status %d\n", ex->exit_code);
+    if (ex->end_status == WEFT__END_FINDING) {
+        weft__buf_printf(&b, "[%s]\n", weft__kind_names[ex->end_kind]);
+        sh->outcome_findings++;
+    }
+    if (!b.len)
+        weft__buf_put(&b, "(no output)\n", 12);
+    uint64_t h = weft__hash(b.p, b.len, 0);
+    for (int i = 0; i < sh->noutcomes; i++) {
+        weft__outcome *o = &sh->outcomes[i];
+        if (o->hash == h && o->text_len == b.len && memcmp(sh->otext.p + o->text_off, b.p, b.len) == 0) {
+            o->count++;
+            weft__buf_free(&b);
+            return;
+        }
+    }
+    if (sh->noutcomes < WEFT__MAX_OUTCOMES) {
+        static char token[1 << 16];
+        token_of(ex, token, sizeof token);
+        weft__outcome *o = &sh->outcomes[sh->noutcomes++];
+        o->hash = h;
+        o->count = 1;
+        o->text_off = sh->otext.len;
+        o->text_len = b.len;
+        weft__area_put(&sh->otext, b.p, b.len);
+        weft__area_put(&sh->otext, "", 1);
+        o->token_off = sh->otext.len;
+        weft__area_put(&sh->otext, token, strlen(token));
+        weft__area_put(&sh->otext, "", 1);
+    }
+    weft__buf_free(&b);
+}
+
+/* The replay of one schedule prints its listing whether or not it finds. */
+static void replay_report(weft__exec *ex, weft__shared *sh)
+{
+    weft__buf b = {0};
+    weft__buf_printf(&b, "execution without findings (%ld steps, %d preemption%s)\n\n",
+                     ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
+    weft__report_listing(ex, &b, ex->opt->width);
+    if (ex->out_len) {
+        weft__buf_printf(&b, "\noutput:\n");
+        const char *s = ex->out, *end = ex->out + ex->out_len;
+        while (s < end) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            weft__buf_put(&b, "  | ", 4);
+            weft__buf_put(&b, s, n);
+            weft__buf_put(&b, "\n", 1);
+            s += n + (nl ? 1 : 0);
+        }
+    }
+    weft__area_put(&sh->text, b.p, b.len);
+    weft__buf_free(&b);
+}
+
+/* ---- crashes ------------------------------------------------------------------
+   A crash in a model thread is caught on an alternate stack and jumps back
+   to the loop, which records it like any finding; the worker then exits so
+   that a fresh one (with memory the model cannot have damaged) goes on. */
+
+static sigjmp_buf crash_jmp;
+static volatile sig_atomic_t crash_armed;
+static volatile int crash_sig;
+static void *volatile crash_addr;
+
+static void on_crash(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    if (!crash_armed || !weft__ex || !weft__ex->cur) {
+        /* weft's own code, outside any model thread: an internal error */
+        static const char m[] = "weft: internal error: the worker crashed outside the model\n";
+        if (write(2, m, sizeof m - 1) < 0) {}
+        signal(sig, SIG_DFL);
+        raise(sig);
+        _exit(70);
+    }
+    crash_sig = sig;
+    crash_addr = si->si_addr;
+    siglongjmp(crash_jmp, 1);
+}
+
+static void crash_handlers(void)
+{
+    static char altstack[1 << 16];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_crash;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+static void crash_describe(weft__exec *ex)
+{
+    weft__thread *t = ex->cur;
+    const char *name = t ? weft__thread_name(t) : "?";
+    ex->end_status = WEFT__END_FINDING;
+    ex->end_kind = WEFT__CRASH;
+    ex->end_tid = t ? t->id : -1;
+    if (t && (crash_sig == SIGSEGV || crash_sig == SIGBUS) && weft__coro_in_guard(t->coro, crash_addr))
+        snprintf(ex->end_msg, sizeof ex->end_msg,
+                 "%s overflowed its stack (%zu KiB): deep recursion or a large local array",
+                 name, t->coro->size >> 10);
+    else
+        snprintf(ex->end_msg, sizeof ex->end_msg, "%s crashed with %s%s", name,
+                 strsignal(crash_sig),
+                 crash_sig == SIGSEGV ? " (an invalid memory access)" :
+                 crash_sig == SIGFPE ? " (an arithmetic error such as division by zero)" :
+                 crash_sig == SIGABRT ? " (abort)" : "");
+}
+
+/* ---- the loop ---------------------------------------------------------------------- */
+
+static void record_end(weft__exec *ex, weft__shared *sh, int mode)
+{
+    const void *p1, *p2;
+    if (mode == WEFT__CHECK && weft__race_found(&p1, &p2)) {
+        char msg[1024];
+        weft__race_describe(msg, sizeof msg);
+        uint64_t key = weft__hash(&p1, sizeof p1, weft__hash(&p2, sizeof p2, WEFT__DATA_RACE + 1));
+        weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
+    }
+    if (ex->end_status == WEFT__END_FINDING && mode != WEFT__OUTCOMES) {
+        uint64_t key;
+        if (ex->end_kind == WEFT__DEADLOCK || ex->end_kind == WEFT__LIVELOCK || !ex->end_pc)
+            key = weft__hash(ex->end_msg, strlen(ex->end_msg), (uint64_t)ex->end_kind + 1);
+        else
+            key = weft__hash(&ex->end_pc, sizeof ex->end_pc, (uint64_t)ex->end_kind + 1);
+        weft__finding_add(ex, sh, ex->end_kind, ex->end_msg, key);
+    }
+    if (mode == WEFT__OUTCOMES)
+        outcome_add(ex, sh);
+    if (mode == WEFT__REPLAY) {
+        sh->replay_found = ex->end_status == WEFT__END_FINDING;
+        if (!sh->replay_found && ex->end_status == WEFT__END_OK)
+            replay_report(ex, sh);
+    }
+}
+
+void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
+{
+    double t0 = now() - sh->seconds;
+    crash_handlers();
+    ex->executions = sh->executions;
+    if (sh->resume) {
+        sh->resume = 0;
+        if (mode == WEFT__REPLAY || !ex->strat->next(ex)) {
+            sh->stop = WEFT__EXHAUSTED;
+            return;
+        }
+    }
+    for (;;) {
+        if (ex->opt->max_executions && sh->executions >= ex->opt->max_executions) {
+            sh->stop = WEFT__STOP_EXECUTIONS;
+            break;
+        }
+        if (ex->opt->time_limit > 0 && now() - t0 >= ex->opt->time_limit) {
+            sh->stop = WEFT__STOP_TIME;
+            break;
+        }
+        weft__mem_reset();
+        weft__heap_reset();
+        ex->strat->begin(ex);
+        volatile bool crashed = false;
+        if (sigsetjmp(crash_jmp, 1) == 0) {
+            crash_armed = 1;
+            weft__sched_run(ex);
+        } else {
+            crash_describe(ex);
+            crashed = true;
+        }
+        crash_armed = 0;
+        ex->cur = NULL;
+        sh->executions++;
+        ex->executions = sh->executions;
+        sh->ndecisions = ex->ndecisions;
+        sh->seconds = now() - t0;
+
+        if (ex->end_status == WEFT__END_LIMIT || ex->end_status == WEFT__END_DIVERGED) {
+            snprintf(sh->error_msg, sizeof sh->error_msg, "%s", ex->end_msg);
+            sh->error = 2;
+            sh->stop = WEFT__STOP_ERROR;
+            break;
+        }
+        record_end(ex, sh, mode);
+        if (crashed) {
+            /* the model may have damaged this process: a fresh worker goes on */
+            sh->resume = 1;
+            sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;
+            if (mode == WEFT__REPLAY)
+                sh->stop = WEFT__EXHAUSTED;
+            fflush(NULL);
+            _exit(0);
+        }
+        if (mode == WEFT__CHECK && !ex->opt->keep_going && sh->nfindings &&
+            ex->end_status == WEFT__END_FINDING) {
+            sh->stop = WEFT__STOP_FINDING;
+            break;
+        }
+        if (mode == WEFT__REPLAY || !ex->strat->next(ex)) {
+            sh->stop = WEFT__EXHAUSTED;
+            break;
+        }
+    }
+    sh->seconds = now() - t0;
+}

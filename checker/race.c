@@ -1,0 +1,238 @@
+/*
+** race.c: the data race detector. Happens-before comes from vector clocks
+** carried through every synchronizing operation (spawn, join, the primitives'
+** release/acquire pairs, and sequentially consistent atomics); two accesses
+** to the same memory, one a write, not both atomic, unordered by it, race.
+** A race does not end the execution: the caller can still see what it causes.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "weft_int.h"
+
+struct weft__vc { uint32_t c[WEFT__MAX_THREADS]; };
+
+/* One access remembered in a shadow cell. */
+typedef struct acc { uint32_t clk; int16_t tid; bool atomic; bool write; long step; const void *pc; } acc;
+#define NREADS 4
+
+/* Shadow state of one 8-byte granule, valid when gen is the current execution's. */
+typedef struct cell {
+    uintptr_t key;
+    unsigned gen;
+    acc w;                  /* last write (w.tid < 0: none) */
+    acc r[NREADS];          /* last read of up to NREADS threads */
+    weft__vc *sync;         /* clock released by atomic writes here */
+} cell;
+
+static cell *cells;
+static size_t ncells_cap, ncells_used;
+static unsigned gen;
+static bool enabled = true;
+
+/* The first race of the current execution, formatted only when asked for. */
+static bool found;
+static acc found_prev, found_now;
+static uintptr_t found_addr;
+
+void weft__race_enable(bool on) { enabled = on; }
+
+void weft__race_reset(weft__exec *ex)
+{
+    (void)ex;
+    gen++;
+    ncells_used = 0;
+    found = false;
+}
+
+static weft__vc *vc_new(void) { return weft__alloc(sizeof(weft__vc)); }
+
+static void vc_join(weft__vc *into, const weft__vc *from)
+{
+    for (int i = 0; i < WEFT__MAX_THREADS; i++)
+        if (from->c[i] > into->c[i])
+            into->c[i] = from->c[i];
+}
+
+void weft__race_thread_new(weft__thread *t, weft__thread *parent)
+{
+    t->clock = vc_new();
+    if (parent && parent->clock) {
+        *t->clock = *parent->clock;
+        parent->clock->c[parent->id]++;
+    }
+    t->clock->c[t->id]++;
+}
+
+void weft__hb_release(void *obj)
+{
+    weft__thread *t = weft__self();
+    weft__obj *o = obj;
+    if (!t || !o)
+        return;
+    if (!o->clock)
+        o->clock = vc_new();
+    vc_join(o->clock, t->clock);
+    t->clock->c[t->id]++;
+}
+
+void weft__hb_acquire(void *obj)
+{
+    weft__thread *t = weft__self();
+    weft__obj *o = obj;
+    if (!t || !o || !o->clock)
+        return;
+    vc_join(t->clock, o->clock);
+}
+
+static cell *lookup(uintptr_t key)
+{
+    if (ncells_used * 2 >= ncells_cap) {
+        size_t cap = ncells_cap ? 2 * ncells_cap : 4096;
+        cell *n = calloc(cap, sizeof *n);
+        if (!n)
+            return NULL;
+        for (size_t i = 0; i < ncells_cap; i++) {
+            if (cells[i].gen != gen)
+                continue;
+            size_t h = (cells[i].key * 0x9E3779B97F4A7C15ull) >> 20 & (cap - 1);
+            while (n[h].gen == gen)
+                h = (h + 1) & (cap - 1);
+            n[h] = cells[i];
+        }
+        free(cells);
+        cells = n;
+        ncells_cap = cap;
+    }
+    size_t h = (key * 0x9E3779B97F4A7C15ull) >> 20 & (ncells_cap - 1);
+    for (;;) {
+        cell *c = &cells[h];
+        if (c->gen != gen) {
+            memset(c, 0, sizeof *c);
+            c->gen = gen;
+            c->key = key;
+            c->w.tid = -1;
+            for (int i = 0; i < NREADS; i++)
+                c->r[i].tid = -1;
+            ncells_used++;
+            return c;
+        }
+        if (c->key == key)
+            return c;
+        h = (h + 1) & (ncells_cap - 1);
+    }
+}
+
+const char *weft__mem_name(uintptr_t addr, char *buf, size_t n)
+{
+    size_t off;
+    long b;
+    if (weft__sym_data(addr, buf, n))
+        return buf;
+    if ((b = weft__heap_block_index(addr, &off)) >= 0) {
+        if (off)
+            snprintf(buf, n, "heap#%ld+%zu", b + 1, off);
+        else
+            snprintf(buf, n, "heap#%ld", b + 1);
+        return buf;
+    }
+    weft__exec *ex = weft__ex;
+    for (int i = 0; i < ex->nthreads; i++) {
+        const weft__coro *c = ex->threads[i]->coro;
+        if (addr >= (uintptr_t)c->stack && addr < (uintptr_t)c->stack + c->size) {
+            snprintf(buf, n, "a local of %s", weft__thread_name(ex->threads[i]));
+            return buf;
+        }
+    }
+    snprintf(buf, n, "memory");
+    return buf;
+}
+
+static void report(const acc *prev, const weft__thread *t, bool write, uintptr_t addr, long step,
+                   const void *pc)
+{
+    if (found)
+        return;
+    found = true;
+    found_prev = *prev;
+    found_now = (acc){0, (int16_t)t->id, false, write, step, pc};
+    found_addr = addr;
+}
+
+void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const void *pc)
+{
+    (void)size;
+    if (!enabled)
+        return;
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    cell *c = lookup(addr & ~(uintptr_t)7);
+    if (!c)
+        return;
+    weft__vc *C = t->clock;
+    long step = t->last_ev;
+    if (atomic) {
+        /* sequentially consistent: every atomic access acquires what earlier
+           atomic writes here released, and an atomic write releases */
+        if (c->sync)
+            vc_join(C, c->sync);
+    }
+    /* against the last write */
+    if (c->w.tid >= 0 && c->w.tid != t->id && !(atomic && c->w.atomic) &&
+        c->w.clk > C->c[c->w.tid])
+        report(&c->w, t, write, addr, step, pc);
+    if (write) {
+        for (int i = 0; i < NREADS; i++) {
+            acc *r = &c->r[i];
+            if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && r->clk > C->c[r->tid])
+                report(r, t, write, addr, step, pc);
+        }
+        c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, step, pc};
+        for (int i = 0; i < NREADS; i++)
+            c->r[i].tid = -1;
+        if (atomic) {
+            if (!c->sync)
+                c->sync = vc_new();
+            vc_join(c->sync, C);
+            C->c[t->id]++;
+        }
+    } else {
+        int slot = -1;
+        for (int i = 0; i < NREADS; i++)
+            if (c->r[i].tid == t->id || (slot < 0 && c->r[i].tid < 0))
+                slot = i;
+        if (slot < 0) {
+            /* more concurrent readers than remembered: keep the latest ones */
+            memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
+            slot = NREADS - 1;
+        }
+        c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, step, pc};
+    }
+}
+
+/* The first race of the execution, if any: its two call sites (which make
+   it the same race as another one), and on request its description. */
+bool weft__race_found(const void **pc1, const void **pc2)
+{
+    if (!found)
+        return false;
+    *pc1 = found_prev.pc;
+    *pc2 = found_now.pc;
+    return true;
+}
+
+void weft__race_describe(char *buf, size_t n)
+{
+    weft__exec *ex = weft__ex;
+    char var[64], l1[64], l2[64];
+    weft__mem_name(found_addr, var, sizeof var);
+    weft__sym_loc(found_prev.pc, l1, sizeof l1);
+    weft__sym_loc(found_now.pc, l2, sizeof l2);
+    snprintf(buf, n,
+             "%s %s %s at %s (step %ld) and %s %s it at %s (step %ld); "
+             "nothing orders the two (no lock, join or other synchronization between them)",
+             weft__thread_name(ex->threads[found_prev.tid]), found_prev.write ? "writes" : "reads",
+             var, l1, found_prev.step + 1, weft__thread_name(ex->threads[found_now.tid]),
+             found_now.write ? "writes" : "reads", l2, found_now.step + 1);
+}

@@ -1,0 +1,24 @@
+/*
+** report.h: findings and how they are printed (report.c).
+*/
+#ifndef WEFT_REPORT_H
+#define WEFT_REPORT_H
+
+#include "buf.h"
+#include "weft_int.h"
+
+typedef struct weft__finding {
+    int kind;
+    const char *message;
+    const char *token;
+    long execution;           /* 1-based */
+} weft__finding;
+
+/* One operation as the listing prints it: "acquire lock_a", "read total = 0". */
+void weft__report_op(weft__exec *ex, const weft__event *e, char *buf, size_t n);
+void weft__report_listing(weft__exec *ex, weft__buf *b, int width);
+void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b);
+void weft__report_json(weft__exec *ex, const weft__finding *f, weft__buf *b);
+void weft__report_trace_json(weft__exec *ex, weft__buf *b);
+
+#endif

@@ -1,0 +1,680 @@
+/*
+** sched.c: the scheduler. Every visible operation of every thread passes
+** through schedule(), which records it as an event and asks the strategy
+** which enabled thread runs next. This is the only file that switches
+** coroutines, and the owner of the execution (weft__ex).
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "weft_int.h"
+
+weft__exec *weft__ex;
+
+const char *const weft__kind_names[WEFT__NKINDS] = {
+    "assertion", "deadlock", "data_race", "lock_order", "livelock", "crash", "misuse",
+};
+
+static const weft__opdesc OP_START = {"start", WEFT__F_LOCAL};
+static const weft__opdesc OP_SPAWN = {"spawn", 0};
+static const weft__opdesc OP_EXIT = {"exit", 0};
+static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
+static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};
+static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES};
+
+/* One coroutine slot per thread id, made on first use and kept for the
+   worker's lifetime: a fresh mmap per execution costs 30x the throughput. */
+static weft__coro slots[WEFT__MAX_THREADS];
+#define STACK_SIZE (256 * 1024)
+
+_Noreturn void weft__panic(const char *file, int line, const char *expr)
+{
+    fprintf(stderr, "weft: internal error: %s:%d: assertion failed: %s\n", file, line, expr);
+    fflush(stderr);
+    abort();
+}
+
+static inline uint64_t bit(int id) { return (uint64_t)1 << id; }
+
+/* Is t enabled? Its pending operation is ready (or timed), and it is not
+   parked in a spin wait that no state change has ended yet. */
+static inline bool enabled(const weft__exec *ex, const weft__thread *t)
+{
+    if (t->state != WEFT__RUN)
+        return false;
+    if (t->spinning && t->spin_wait == ex->writes)
+        return false;
+    const weft__pending *p = &t->pend;
+    return !p->ready || p->timed || p->ready(p->arg);
+}
+
+static uint64_t enabled_set(const weft__exec *ex)
+{
+    uint64_t en = 0;
+    for (int i = 0; i < ex->nthreads; i++)
+        if (enabled(ex, ex->threads[i]))
+            en |= bit(i);
+    return en;
+}
+
+/* Switch from the running context to thread u (or to the loop when u is NULL). */
+static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
+{
+    weft__coro *fc = from ? from->coro : &ex->loop;
+    weft__coro *tc = u ? u->coro : &ex->loop;
+    if (from)
+        from->saved_errno = errno;
+    if (u && u->space != ex->space_cur) {
+        weft__space_switch(ex->space_cur, u->space);
+        ex->space_cur = u->space;
+    }
+    ex->cur = u;
+    if (ex->cur_tid)
+        *ex->cur_tid = u ? u->id : -1;
+    weft__coro_switch(fc, tc);
+    /* back on `from`'s stack: whoever switched here set ex->cur to from */
+    if (from)
+        errno = from->saved_errno;
+}
+
+/* End the execution: back to the loop in explore.c, never to return here. */
+static _Noreturn void end_execution(weft__exec *ex)
+{
+    ex->ended = true;
+    weft__thread *t = ex->cur;
+    switch_to(ex, t, NULL);
+    WEFT_ASSERT(!"an ended execution was resumed");
+    abort();
+}
+
+static inline long load(uintptr_t addr, int size)
+{
+    long v = 0;
+    switch (size) {
+    case 1: v = *(const unsigned char *)addr; break;
+    case 2: v = *(const short *)addr; break;
+    case 4: v = *(const int *)addr; break;
+    default: memcpy(&v, (const void *)addr, sizeof v); break;
+    }
+    return v;
+}
+
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v);
+
+/* The value of the calling thread's last write, read once the store is done. */
+static inline void settle_write(weft__exec *ex, weft__thread *t)
+{
+    if (t->last_write_ev >= 0) {
+        weft__event *e = &ex->events[t->last_write_ev];
+        e->val = load(e->addr, t->last_write_size);
+        t->last_write_ev = -1;
+    }
+}
+
+static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock);
+
+/* Pick the next thread among the enabled ones and run it. Called by the
+   thread in ex->cur after setting its pending operation (or after it
+   finished), or by the loop (ex->cur NULL) to start the execution. Returns
+   when the caller is picked again. */
+static void schedule(weft__exec *ex)
+{
+    weft__thread *t = ex->cur;
+
+    if (ex->live_nondaemon == 0 || (ex->main_exits && ex->threads[0]->state == WEFT__DONE)) {
+        ex->end_status = WEFT__END_OK;
+        end_execution(ex);
+    }
+    uint64_t en = enabled_set(ex);
+    if (!en) {
+        bool spin = false;
+        for (int i = 0; i < ex->nthreads; i++)
+            if (ex->threads[i]->state == WEFT__RUN && ex->threads[i]->spinning)
+                spin = true;
+        describe_blocked(ex, ex->end_msg, sizeof ex->end_msg, spin);
+        ex->end_kind = spin ? WEFT__LIVELOCK : WEFT__DEADLOCK;
+        ex->end_status = WEFT__END_FINDING;
+        ex->end_tid = -1;
+        ex->end_pc = NULL;
+        end_execution(ex);
+    }
+    if (ex->nevents >= ex->opt->max_steps) {
+        snprintf(ex->end_msg, sizeof ex->end_msg,
+                 "the execution ran %ld steps without ending (--max-steps %ld): "
+                 "its threads keep running without finishing",
+                 ex->nevents, ex->opt->max_steps);
+        ex->end_kind = WEFT__LIVELOCK;
+        ex->end_status = WEFT__END_FINDING;
+        ex->end_tid = -1;
+        ex->end_pc = NULL;
+        end_execution(ex);
+    }
+
+    /* Fairness (CHESS): a thread that yielded waits until every thread that
+       was enabled then has had a step. If that leaves nobody, ignore it. */
+    uint64_t cand = en;
+    for (uint64_t m = en; m; m &= m - 1) {
+        int i = __builtin_ctzll(m);
+        if (ex->threads[i]->fair_wait & en)
+            cand &= ~bit(i);
+    }
+    if (!cand)
+        cand = en;
+
+    int cur = (t && (cand & bit(t->id))) ? t->id : -1;
+    int pick;
+    if ((cand & (cand - 1)) == 0) {
+        pick = __builtin_ctzll(cand);
+    } else {
+        pick = ex->strat->pick(ex, cand, cur);
+        if (pick < 0) {
+            /* the strategy could not follow its schedule (a replayed token that
+               does not fit this model); it said why in end_msg */
+            ex->end_status = WEFT__END_DIVERGED;
+            end_execution(ex);
+        }
+        WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
+        if (ex->ndecisions < ex->cap_decisions)
+            ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
+    }
+    ex->last_enabled = en;
+
+    weft__thread *u = ex->threads[pick];
+    weft__pending *p = &u->pend;
+    weft__event *e = &ex->events[ex->nevents];
+    e->op = p->op;
+    e->pc = p->pc;
+    e->val = p->val;
+    e->res = 0;
+    e->addr = p->addr;
+    e->obj = p->obj ? p->obj->id : -1;
+    e->tid = (uint16_t)pick;
+    e->size = (uint8_t)p->size;
+    e->flags = 0;
+    if (t && t->state == WEFT__RUN && (en & bit(t->id)) && u != t) {
+        e->flags |= WEFT__E_PREEMPT;
+        ex->preemptions++;
+    }
+    if (p->ready && !p->ready(p->arg)) {
+        /* only a timed operation can be picked while not ready */
+        u->timed_out = true;
+        e->flags |= WEFT__E_TIMEOUT;
+    } else {
+        u->timed_out = false;
+    }
+    u->last_ev = ex->nevents++;
+    if (ex->progress)
+        (*ex->progress)++;
+
+    /* fairness bookkeeping: u has had its step */
+    for (int i = 0; i < ex->nthreads; i++)
+        ex->threads[i]->fair_wait &= ~bit(pick);
+    if ((p->op->flags & WEFT__F_YIELD) || u->timed_out)
+        u->fair_wait = en & ~bit(pick);
+    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
+        ex->writes++;
+    u->spinning = false;
+
+    if (u != t)
+        switch_to(ex, t, u);
+}
+
+/* ---- the verbs ------------------------------------------------------------- */
+
+static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc *op, void *obj,
+                            long val, weft__pred ready, void *arg, const void *pc, bool timed)
+{
+    settle_write(ex, t);
+    weft__pending *p = &t->pend;
+    p->op = op;
+    p->obj = obj;
+    p->val = val;
+    p->addr = 0;
+    p->size = 0;
+    p->ready = ready;
+    p->arg = arg;
+    p->pc = pc;
+    p->timed = timed;
+}
+
+void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, void *arg,
+              const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    WEFT_ASSERT(t);
+    announce(ex, t, op, obj, val, ready, arg, pc, false);
+    schedule(ex);
+}
+
+bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred ready, void *arg,
+                    const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    WEFT_ASSERT(t);
+    announce(ex, t, op, obj, val, ready, arg, pc, true);
+    schedule(ex);
+    return !t->timed_out;
+}
+
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false);
+    t->pend.addr = addr;
+    t->pend.size = size;
+    schedule(ex);
+    weft__event *e = &ex->events[t->last_ev];
+    if (op->flags & WEFT__F_WRITE) {
+        t->last_write_ev = t->last_ev;
+        t->last_write_size = size;
+        t->wrote = true;
+        return;
+    }
+    e->val = load(addr, size);
+    observe_read(ex, t, pc, addr, e->val);
+}
+
+/* A compare-and-swap that failed wrote nothing: make it a read. */
+void weft__mem_cas_failed(void)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    weft__event *e = &ex->events[t->last_ev];
+    t->last_write_ev = -1;
+    t->wrote = false;
+    ex->writes--;
+    e->val = load(e->addr, e->size);
+    observe_read(ex, t, e->pc, e->addr, e->val);
+}
+
+/* A read that repeats this thread's last read (same place, same address,
+   same value) with no write of its own in between is a spin: the thread
+   waits until some other thread changes something. */
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v)
+{
+    if (pc == t->spin_pc && addr == t->spin_addr && v == t->spin_val && !t->wrote) {
+        t->spinning = true;
+        t->spin_wait = ex->writes;
+    }
+    t->spin_pc = pc;
+    t->spin_addr = addr;
+    t->spin_val = v;
+    t->wrote = false;
+}
+
+void weft__result(long res)
+{
+    weft__exec *ex = weft__ex;
+    ex->events[ex->cur->last_ev].res = res;
+}
+
+weft__thread *weft__self(void)
+{
+    return weft__ex ? weft__ex->cur : NULL;
+}
+
+/* ---- objects and per-execution memory ------------------------------------- */
+
+void *weft__alloc(size_t size)
+{
+    weft__exec *ex = weft__ex;
+    size = (size + 15) & ~(size_t)15;
+    if (ex->arena_used + size > ex->arena_cap)
+        weft__fail(WEFT__MISUSE, NULL, "the model made more weft objects than fit in %zu MiB",
+                   ex->arena_cap >> 20);
+    void *p = ex->arena + ex->arena_used;
+    ex->arena_used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+static void obj_register(weft__exec *ex, weft__obj *o, int kind, const char *kname, const char *name)
+{
+    if (ex->nobjs == ex->cap_objs) {
+        int cap = ex->cap_objs ? 2 * ex->cap_objs : 64;
+        weft__obj **n = weft__alloc(sizeof *n * cap);
+        if (ex->nobjs)
+            memcpy(n, ex->objs, sizeof *n * ex->nobjs);
+        ex->objs = n;
+        ex->cap_objs = cap;
+    }
+    o->id = ex->nobjs;
+    o->kind = kind;
+    ex->objs[ex->nobjs++] = o;
+    int n = ++ex->kind_count[kind <= WEFT__O_OTHER ? kind : WEFT__O_OTHER];
+    if (name && *name)
+        snprintf(o->name, sizeof o->name, "%s", name);
+    else if (kname)
+        snprintf(o->name, sizeof o->name, "%s#%d", kname, n);
+}
+
+void *weft__obj_new(size_t size, int kind, const char *kname, const char *name)
+{
+    WEFT_ASSERT(size >= sizeof(weft__obj));
+    weft__exec *ex = weft__ex;
+    if (!ex || !ex->cur) {
+        fprintf(stderr, "weft: error: a weft object (%s) was made outside a checked execution; "
+                        "make objects in main() or the threads it starts\n", kname);
+        exit(2);
+    }
+    weft__obj *o = weft__alloc(size);
+    obj_register(ex, o, kind, kname, name);
+    return o;
+}
+
+const char *weft__thread_name(weft__thread *t)
+{
+    if (!t->obj.name[0]) {
+        char fn[WEFT__NAME];
+        if (t->fn)
+            weft__sym_func(t->fn, fn, sizeof fn);
+        else
+            snprintf(fn, sizeof fn, "thread");
+        snprintf(t->obj.name, sizeof t->obj.name, "%.24s#%d", fn, t->id);
+    }
+    return t->obj.name;
+}
+
+/* ---- threads -------------------------------------------------------------- */
+
+static void thread_main(void *arg)
+{
+    weft__thread *t = arg;
+    errno = 0;
+    t->entry(t->entry_arg);
+    weft__thread_exit();
+}
+
+static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg, const void *fn,
+                                const char *name, int space)
+{
+    int id = ex->nthreads;
+    weft__thread *t = weft__alloc(sizeof *t);
+    t->id = id;
+    obj_register(ex, &t->obj, WEFT__O_THREAD, NULL, name);
+    if (id == 0 && !(name && *name))
+        snprintf(t->obj.name, sizeof t->obj.name, "main");
+    t->state = WEFT__RUN;
+    t->space = space;
+    t->entry = entry;
+    t->entry_arg = arg;
+    t->fn = fn;
+    t->last_write_ev = -1;
+    t->last_ev = -1;
+    t->pend.op = &OP_START;
+    if (!slots[id].stack && weft__coro_slot(&slots[id], STACK_SIZE) != 0) {
+        fprintf(stderr, "weft: error: cannot map a thread stack: %s\n", strerror(errno));
+        exit(2);
+    }
+    t->coro = &slots[id];
+    if (ex->thread_fn)
+        ex->thread_fn[id] = fn;
+    weft__coro_prepare(t->coro, thread_main, t);
+    ex->threads[id] = t;
+    ex->nthreads++;
+    ex->live_nondaemon++;
+    weft__race_thread_new(t, ex->cur);
+    return t;
+}
+
+weft__thread *weft__spawn(void (*entry)(void *), void *arg, const void *fn, const char *name,
+                          bool new_space, const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *self = ex->cur;
+    if (ex->nthreads >= WEFT__MAX_THREADS) {
+        snprintf(ex->end_msg, sizeof ex->end_msg,
+                 "the model started more than %d threads in one execution; weft explores at "
+                 "most %d threads per execution: make the model smaller (fewer threads, or "
+                 "reuse them)", WEFT__MAX_THREADS - 1, WEFT__MAX_THREADS);
+        ex->end_status = WEFT__END_LIMIT;
+        ex->end_kind = -1;
+        end_execution(ex);
+    }
+    weft__op(&OP_SPAWN, NULL, ex->nthreads, NULL, NULL, pc);
+    int space = new_space ? weft__space_new(self->space) : self->space;
+    weft__thread *t = thread_new(ex, entry, arg, fn, name, space);
+    ex->events[self->last_ev].obj = t->obj.id;
+    return t;
+}
+
+_Noreturn void weft__thread_exit(void)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
+    settle_write(ex, t);
+    t->state = WEFT__DONE;
+    if (!t->daemon)
+        ex->live_nondaemon--;
+    weft__hb_release(t);
+    ex->writes++;
+    schedule(ex);
+    WEFT_ASSERT(!"a finished thread was scheduled");
+    abort();
+}
+
+/* ---- ending executions with a finding -------------------------------------- */
+
+static _Noreturn void vfail(int kind, const void *pc, const char *fmt, va_list ap)
+{
+    weft__exec *ex = weft__ex;
+    if (ex->cur)
+        settle_write(ex, ex->cur);
+    vsnprintf(ex->end_msg, sizeof ex->end_msg, fmt, ap);
+    ex->end_kind = kind;
+    ex->end_status = WEFT__END_FINDING;
+    ex->end_tid = ex->cur ? ex->cur->id : -1;
+    ex->end_pc = pc;
+    end_execution(ex);
+}
+
+_Noreturn void weft__fail(int kind, const void *pc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(kind, pc, fmt, ap);
+}
+
+static const char *kind_title(int kind)
+{
+    switch (kind) {
+    case WEFT__O_LOCK: return "Lock";
+    case WEFT__O_RLOCK: return "RLock";
+    case WEFT__O_COND: return "Condition";
+    case WEFT__O_SEM: return "Semaphore";
+    case WEFT__O_BSEM: return "BoundedSemaphore";
+    case WEFT__O_EVENT: return "Event";
+    case WEFT__O_BARRIER: return "Barrier";
+    case WEFT__O_QUEUE: return "Queue";
+    case WEFT__O_PIPE: return "Pipe";
+    case WEFT__O_CONN: return "Connection";
+    case WEFT__O_VALUE: return "Value";
+    case WEFT__O_ARRAY: return "Array";
+    case WEFT__O_PROCESS: return "Process";
+    case WEFT__O_POOL: return "Pool";
+    case WEFT__O_EXECUTOR: return "Executor";
+    case WEFT__O_FUTURE: return "Future";
+    case WEFT__O_THREAD: return "Thread";
+    default: return "object";
+    }
+}
+
+_Noreturn void weft__misuse(void *obj, const char *op, const char *pyerr, const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    weft__obj *o = obj;
+    weft__fail(WEFT__MISUSE, pc, "%s: %s of %s %s (Python: %s)",
+               ex->cur ? weft__thread_name(ex->cur) : "?", op, o ? kind_title(o->kind) : "object",
+               o ? o->name : "?", pyerr);
+}
+
+_Noreturn void weft__exit_execution(int code)
+{
+    weft__exec *ex = weft__ex;
+    if (ex->cur)
+        settle_write(ex, ex->cur);
+    ex->exit_code = code;
+    ex->end_status = WEFT__END_OK;
+    end_execution(ex);
+}
+
+/* What each unfinished thread waits for, and who holds it. */
+static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
+{
+    size_t len = 0;
+    len += (size_t)snprintf(buf + len, n - len, livelock
+        ? "no thread can make progress: every unfinished thread spins or waits"
+        : "no thread can make progress: every unfinished thread waits");
+    for (int i = 0; i < ex->nthreads && len < n; i++) {
+        weft__thread *t = ex->threads[i];
+        if (t->state != WEFT__RUN)
+            continue;
+        const weft__pending *p = &t->pend;
+        char what[96];
+        if (t->spinning) {
+            char var[64];
+            if (!weft__sym_data(t->spin_addr, var, sizeof var))
+                snprintf(var, sizeof var, "memory");
+            snprintf(what, sizeof what, "spins re-reading %s (= %ld)", var, t->spin_val);
+        } else if (p->obj) {
+            snprintf(what, sizeof what, "waits in %s %s", p->op->verb,
+                     p->obj->kind == WEFT__O_THREAD ? weft__thread_name((weft__thread *)p->obj)
+                                                     : p->obj->name);
+        } else {
+            snprintf(what, sizeof what, "waits in %s", p->op->verb);
+        }
+        len += (size_t)snprintf(buf + len, n - len, "\n    %s%s %s", weft__thread_name(t),
+                                t->daemon ? " (daemon)" : "", what);
+        if (len >= n)
+            break;
+        if (p->obj && p->obj->holder && !t->spinning)
+            len += (size_t)snprintf(buf + len, n - len, ", held by %s",
+                                    p->obj->holder == t ? "itself"
+                                                        : weft__thread_name(p->obj->holder));
+        if (len >= n)
+            break;
+        /* what it holds */
+        bool first = true;
+        for (int k = 0; k < ex->nobjs && len < n; k++) {
+            weft__obj *o = ex->objs[k];
+            if (o->holder == t && o->kind != WEFT__O_THREAD) {
+                len += (size_t)snprintf(buf + len, n - len, "%s%s", first ? "; holds " : ", ",
+                                        o->name);
+                first = false;
+            }
+        }
+    }
+    if (len >= n)
+        buf[n - 1] = 0;
+}
+
+/* ---- the model-facing thread API that belongs to the core --------------------- */
+
+void weft_yield(void)
+{
+    weft__op(&OP_YIELD, NULL, 0, NULL, NULL, __builtin_return_address(0));
+}
+
+void weft_sleep(int ticks)
+{
+    weft__op(&OP_SLEEP, NULL, ticks, NULL, NULL, __builtin_return_address(0));
+}
+
+int weft_choose(int n)
+{
+    weft__exec *ex = weft__ex;
+    const void *pc = __builtin_return_address(0);
+    if (n < 1)
+        weft__fail(WEFT__MISUSE, pc, "weft_choose(%d): the number of choices must be at least 1", n);
+    weft__op(&OP_CHOOSE, NULL, n, NULL, NULL, pc);
+    int v = 0;
+    if (n > 1) {
+        v = ex->strat->choose(ex, n);
+        if (v < 0) {
+            ex->end_status = WEFT__END_DIVERGED;
+            end_execution(ex);
+        }
+        WEFT_ASSERT(v < n);
+        if (ex->ndecisions < ex->cap_decisions)
+            ex->decisions[ex->ndecisions++] = (weft__decision){v, (int32_t)(ex->nevents - 1)};
+    }
+    weft__result(v);
+    return v;
+}
+
+weft_thread *weft_self(void)
+{
+    return (weft_thread *)weft__self();
+}
+
+void weft__assert_fail(const char *file, int line, const char *expr, const char *fmt, ...)
+{
+    weft__exec *ex = weft__ex;
+    if (!ex || !ex->cur) {
+        fprintf(stderr, "%s:%d: weft_assert(%s) failed outside a checked execution\n", file, line, expr);
+        abort();
+    }
+    char msg[700];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *slash = strrchr(file, '/');
+    weft__fail(WEFT__ASSERTION, __builtin_return_address(0), "%s: weft_assert(%s) failed at %s:%d%s%s",
+               weft__thread_name(ex->cur), expr, slash ? slash + 1 : file, line, msg[0] ? ": " : "", msg);
+}
+
+/* ---- executions (called by explore.c) ------------------------------------------ */
+
+static void run_main(void *arg)
+{
+    weft__exec *ex = arg;
+    int code = ex->model_main();
+    if (ex->main_exits)
+        weft__exit_execution(code);
+}
+
+/* Run one execution from main() to its end. The caller has reset the model's
+   memory and the strategy; this resets the scheduler's own state. */
+void weft__sched_run(weft__exec *ex)
+{
+    ex->nthreads = 0;
+    ex->cur = NULL;
+    ex->nevents = 0;
+    ex->ndecisions = 0;
+    ex->preemptions = 0;
+    ex->nobjs = 0;
+    ex->cap_objs = 0;
+    ex->objs = NULL;
+    memset(ex->kind_count, 0, sizeof ex->kind_count);
+    ex->arena_used = 0;
+    ex->out_len = 0;
+    ex->outcome_len = 0;
+    ex->ended = false;
+    ex->end_kind = -1;
+    ex->end_status = WEFT__END_OK;
+    ex->end_msg[0] = 0;
+    ex->end_tid = -1;
+    ex->end_pc = NULL;
+    ex->space_cur = 0;
+    ex->nspaces = 1;
+    ex->writes = 0;
+    ex->live_nondaemon = 0;
+    ex->exit_code = 0;
+    ex->last_enabled = 0;
+    weft__race_reset(ex);
+    obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");
+    thread_new(ex, run_main, ex, NULL, NULL, 0);
+    schedule(ex);
+    /* here again when the execution ended */
+    ex->cur = NULL;
+    if (ex->cur_tid)
+        *ex->cur_tid = -1;
+}

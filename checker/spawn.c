@@ -1,0 +1,82 @@
+/*
+** spawn.c: starting threads with typed arguments. weft_spawn(fn, sig, ...)
+** reads the arguments sig describes from its varargs and calls fn with them
+** through libffi, on the new thread's coroutine stack.
+*/
+#include <ffi.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "weft_int.h"
+
+#define MAX_ARGS 16
+
+typedef union slot { int i; unsigned u; long l; size_t z; double d; float f; char c; void *p; } slot;
+
+/* A packed call: lives in the execution's arena, as long as the thread. */
+typedef struct call {
+    weft_fn fn;
+    int n;
+    ffi_cif cif;
+    ffi_type *types[MAX_ARGS];
+    void *ptrs[MAX_ARGS];
+    slot vals[MAX_ARGS];
+} call;
+
+void *weft__ffi_pack(weft_fn fn, const char *sig, va_list ap)
+{
+    const void *pc = NULL;   /* the model's call site is the spawn step's */
+    if (!fn)
+        weft__fail(WEFT__MISUSE, pc, "a thread was started with a NULL function");
+    if (!sig)
+        sig = "";
+    size_t n = strlen(sig);
+    if (n > MAX_ARGS)
+        weft__fail(WEFT__MISUSE, pc, "a thread was started with %zu arguments; at most %d", n, MAX_ARGS);
+    call *c = weft__alloc(sizeof *c);
+    c->fn = fn;
+    c->n = (int)n;
+    for (size_t i = 0; i < n; i++) {
+        slot *v = &c->vals[i];
+        switch (sig[i]) {
+        case 'i': v->i = va_arg(ap, int); c->types[i] = &ffi_type_sint; break;
+        case 'u': v->u = va_arg(ap, unsigned); c->types[i] = &ffi_type_uint; break;
+        case 'l': v->l = va_arg(ap, long); c->types[i] = &ffi_type_slong; break;
+        case 'z': v->z = va_arg(ap, size_t); c->types[i] = &ffi_type_uint64; break;
+        case 'd': v->d = va_arg(ap, double); c->types[i] = &ffi_type_double; break;
+        case 'f': v->f = (float)va_arg(ap, double); c->types[i] = &ffi_type_float; break;
+        case 'c': v->c = (char)va_arg(ap, int); c->types[i] = &ffi_type_schar; break;
+        case 'p': v->p = va_arg(ap, void *); c->types[i] = &ffi_type_pointer; break;
+        case 's': v->p = va_arg(ap, char *); c->types[i] = &ffi_type_pointer; break;
+        default:
+            weft__fail(WEFT__MISUSE, pc, "bad argument signature \"%s\": '%c' is not one of "
+                       "i u l z d f c p s", sig, sig[i]);
+        }
+        c->ptrs[i] = v;
+    }
+    if (ffi_prep_cif(&c->cif, FFI_DEFAULT_ABI, (unsigned)n, &ffi_type_void, c->types) != FFI_OK)
+        weft__fail(WEFT__MISUSE, pc, "libffi cannot prepare a call with signature \"%s\"", sig);
+    return c;
+}
+
+void weft__ffi_run(void *p)
+{
+    call *c = p;
+    ffi_call(&c->cif, FFI_FN(c->fn), NULL, c->n ? c->ptrs : NULL);
+}
+
+weft_thread *weft_spawn(weft_fn fn, const char *sig, ...)
+{
+    const void *pc = __builtin_return_address(0);
+    weft__exec *ex = weft__ex;
+    if (!ex || !ex->cur) {
+        fprintf(stderr, "weft: error: weft_spawn called outside a checked execution\n");
+        return NULL;
+    }
+    va_list ap;
+    va_start(ap, sig);
+    void *c = weft__ffi_pack(fn, sig, ap);
+    va_end(ap);
+    return (weft_thread *)weft__spawn(weft__ffi_run, c, (const void *)fn, NULL, false, pc);
+}

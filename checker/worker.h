@@ -1,0 +1,72 @@
+/*
+** worker.h: the supervisor and its worker. Executions run in a forked worker
+** process; what must survive the worker (the search position, the findings,
+** the current schedule, a progress counter for the watchdog) lives in memory
+** shared with the supervisor, so a worker that crashes or hangs is replaced
+** and the search goes on where it was.
+*/
+#ifndef WEFT_WORKER_H
+#define WEFT_WORKER_H
+
+#include "buf.h"
+#include "weft_int.h"
+
+#define WEFT__MAX_FINDINGS 256
+#define WEFT__MAX_OUTCOMES 4096
+
+enum weft__mode { WEFT__CHECK, WEFT__OUTCOMES, WEFT__REPLAY };
+enum weft__stop { WEFT__RUNNING, WEFT__EXHAUSTED, WEFT__STOP_EXECUTIONS, WEFT__STOP_TIME,
+                  WEFT__STOP_FINDING, WEFT__STOP_ERROR };
+
+typedef struct weft__outcome {
+    uint64_t hash;
+    long count;
+    size_t text_off, text_len;    /* in the outcome text area */
+    size_t token_off;             /* NUL-terminated, in the same area */
+} weft__outcome;
+
+/* A growable area of shared memory (reserved large, touched as used). */
+typedef struct weft__area { char *p; size_t len, cap; } weft__area;
+
+typedef struct weft__shared {
+    volatile unsigned long progress;   /* bumped at every step */
+    volatile int cur_tid;
+    int resume;                        /* a replacement worker: skip the execution that died */
+    long executions;
+    int stop;                          /* enum weft__stop */
+    int error;                         /* exit status for WEFT__STOP_ERROR */
+    char error_msg[1200];
+    double seconds;
+    /* the current execution's schedule */
+    long ndecisions;
+    const void *thread_fn[WEFT__MAX_THREADS];
+    /* findings */
+    int nfindings;
+    uint64_t keys[WEFT__MAX_FINDINGS];
+    int first_kind;
+    weft__area text, json;
+    char first_message[512];
+    char first_token[4096];
+    /* outcomes */
+    int noutcomes;
+    long outcome_findings;
+    weft__outcome outcomes[WEFT__MAX_OUTCOMES];
+    weft__area otext;
+    /* replay: what it printed */
+    int replay_found;
+} weft__shared;
+
+/* Set up shared memory for a run; the model is loaded and ex filled in. */
+weft__shared *weft__shared_new(weft__exec *ex);
+/* Run the search in workers until it ends; returns when it has. */
+void weft__supervise(weft__exec *ex, weft__shared *sh, int mode);
+/* The loop of executions, in the worker (explore.c). */
+void weft__explore(weft__exec *ex, weft__shared *sh, int mode);
+/* Record a finding (deduplicated by key) with its report. */
+void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key);
+void weft__area_put(weft__area *a, const char *s, size_t n);
+/* The fingerprint the tokens carry (8 hex digits). */
+extern char weft__fingerprint[17];
+uint64_t weft__hash(const void *p, size_t n, uint64_t h);
+
+#endif

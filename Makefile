@@ -26,7 +26,20 @@ CLI_OBJ = $(BUILD)/obj/checker/cli.o
 
 all: $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/libweft.so
 
-$(BUILD)/obj/%.o: %.c
+# libffi's header is the one thing a fresh Debian with gcc and make lacks:
+# install it (apt-get, as root or through sudo) the first time it is missing.
+$(BUILD)/.deps:
+	@mkdir -p $(BUILD)
+	@if ! echo '#include <ffi.h>' | $(CC) -E - >/dev/null 2>&1; then \
+	    echo "weft: installing libffi-dev (ffi.h is missing)"; \
+	    SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libffi-dev || \
+	    { echo "weft: please install libffi-dev (Debian/Ubuntu) or libffi-devel"; exit 1; }; \
+	fi
+	@command -v addr2line >/dev/null || echo "weft: warning: addr2line (binutils) is missing: reports will show no file:line"
+	@touch $@
+
+$(BUILD)/obj/%.o: %.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

@@ -181,9 +181,17 @@ int main(int argc, char **argv)
         if (!strcmp(a, "--force")) {
             force = true;
         } else if (a[0] == '-' && a[1] != '-' && strchr("DUIOWfglmsxp", a[1]) && a[1]) {
-            flags[nflags++] = argv[i];
-            if ((!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U")) && i + 1 < argc)
-                flags[nflags++] = argv[++i];
+            if ((!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U")) && i + 1 < argc) {
+                /* "-I dir" is passed on as one argument, "-Idir" */
+                size_t n = strlen(argv[i + 1]) + 3;
+                char *joined = malloc(n);
+                if (!joined)
+                    return 2;
+                snprintf(joined, n, "%s%s", a, argv[++i]);
+                flags[nflags++] = joined;
+            } else {
+                flags[nflags++] = argv[i];
+            }
         } else if (a[0] == '-') {
             usage_error("unknown option '%s'", a);
         } else if (mode == WEFT__REPLAY && !strncmp(a, "w1.", 3)) {

@@ -313,13 +313,18 @@ fail:
     return rc;
 }
 
-static void say_failed(const char *cc, int st)
+/* no_header: the include directory, when weft.h is not in it (a broken
+   install), which the compiler's "weft.h: No such file" leaves unexplained. */
+static void say_failed(const char *cc, int st, const char *no_header)
 {
     if (st >= 256)
         fprintf(stderr, "weft: error: the model did not compile (%s was killed by signal %d)\n",
                 cc, st - 256);
     else
         fprintf(stderr, "weft: error: the model did not compile (%s exited with %d)\n", cc, st);
+    if (no_header)
+        fprintf(stderr, "weft: note: weft.h is not in %s, where this weft looks for it; "
+                "reinstall weft (make install) or pass -I<dir of weft.h>\n", no_header);
 }
 
 /* The compiler and what `cc --version` says, asked once per process (and
@@ -372,20 +377,21 @@ static int cc_probe(const char *cc, bool verbose)
    put it. */
 static void include_dir(char *dir, size_t n)
 {
-    char exe[PATH_MAX], probe[PATH_MAX + 32];
+    char exe[PATH_MAX], probe[PATH_MAX];
     ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash;
     if (k > 0) {
         exe[k] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
+        if ((slash = strrchr(exe, '/'))) {
             *slash = '\0';
-            snprintf(probe, sizeof probe, "%s/../include/weft.h", exe);
-            if (access(probe, R_OK) == 0) {
-                probe[strlen(probe) - strlen("/weft.h")] = '\0';
+            k = snprintf(probe, sizeof probe, "%s/../include/weft.h", exe);
+            if (k > 0 && (size_t)k < sizeof probe && access(probe, R_OK) == 0) {
+                probe[(size_t)k - strlen("/weft.h")] = '\0';
                 char *real = realpath(probe, NULL);
-                snprintf(dir, n, "%s", real ? real : probe);
+                k = snprintf(dir, n, "%s", real ? real : probe);
                 free(real);
-                return;
+                if (k > 0 && (size_t)k < n)
+                    return;
             }
         }
     }
@@ -568,8 +574,8 @@ fail:
 
 /* The flag that makes __FILE__ in a model file its base name ("racy.c"):
    assertion messages then read the same from any working directory, and so
-   does the preprocessed text the fingerprint hashes. "" if not needed (the
-   file has no directory) or not expressible (a '=' in the directory). */
+   does the preprocessed text the fingerprint hashes. Nothing if not needed
+   (the file has no directory) or not expressible (a '=' in the directory). */
 static void prefix_map(args *a, const char *file)
 {
     const char *slash = strrchr(file, '/');
@@ -578,12 +584,19 @@ static void prefix_map(args *a, const char *file)
     args_add(a, "-fmacro-prefix-map=%.*s=", (int)(slash - file + 1), file);
 }
 
+/* A file name as an argument: "-x.c" would be read as an option. */
+static void file_arg(args *a, const char *file)
+{
+    args_add(a, file[0] == '-' ? "./%s" : "%s", file);
+}
+
 int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags,
                   char *so_path, size_t so_len, char fp[17], bool verbose)
 {
     const char *cc = getenv("WEFT_CC");
     char inc[PATH_MAX], cache[PATH_MAX], target[PATH_MAX + 32], tmp[PATH_MAX + 32];
     char *real = NULL, *text = NULL;
+    const char *no_header = NULL;
     uint64_t key = FNV_OFFSET, print = FNV_OFFSET;
     args base = {0}, cmd = {0}, link = {0};
     int nso = 0, nbase, st, rc = 3;
@@ -638,7 +651,9 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
     hash_str(&key, WEFT_VERSION);
     hash_str(&print, WEFT_VERSION);
     snprintf(tmp, sizeof tmp, "%s/weft.h", inc);
-    if ((f = fopen(tmp, "re"))) {
+    if (!(f = fopen(tmp, "re")))
+        no_header = inc;
+    if (f) {
         char buf[4096];
         size_t k;
         while ((k = fread(buf, 1, sizeof buf, f)) > 0) {
@@ -680,7 +695,7 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
         args_prefix(&cmd, &base, nbase);
         prefix_map(&cmd, files[i]);
         args_add(&cmd, "-E");
-        args_add(&cmd, "%s", files[i]);
+        file_arg(&cmd, files[i]);
         if (cmd.oom)
             goto oom;
         st = run(cmd.v, &text, &len, false, verbose);
@@ -689,7 +704,7 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
             goto fail;
         }
         if (st != 0) {
-            say_failed(cc, st);
+            say_failed(cc, st, no_header);
             goto fail;
         }
         hash_str(&key, files[i]);
@@ -727,7 +742,7 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
         args_prefix(&cmd, &base, nbase);
         prefix_map(&cmd, files[i]);
         args_add(&cmd, "-c");
-        args_add(&cmd, "%s", files[i]);
+        file_arg(&cmd, files[i]);
         args_add(&cmd, "-o");
         args_add(&cmd, "%s/%d.o", tmp, i);      /* numbered: a/x.c and b/x.c may meet */
         args_add(&link, "%s/%d.o", tmp, i);
@@ -739,7 +754,7 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
             goto fail;
         }
         if (st != 0) {
-            say_failed(cc, st);
+            say_failed(cc, st, no_header);
             goto fail;
         }
         args_free(&cmd);
@@ -756,7 +771,7 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
         goto fail;
     }
     if (st != 0) {
-        say_failed(cc, st);
+        say_failed(cc, st, no_header);
         goto fail;
     }
     if (rename(link.v[3], target) < 0) {

@@ -60,11 +60,18 @@ static void token_of(weft__exec *ex, char *buf, size_t n)
     free(dec);
 }
 
-void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key)
+static bool finding_known(const weft__shared *sh, uint64_t key)
 {
     for (int i = 0; i < sh->nfindings; i++)
         if (sh->keys[i] == key)
-            return;
+            return true;
+    return false;
+}
+
+void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key)
+{
+    if (finding_known(sh, key))
+        return;
     if (sh->nfindings == WEFT__MAX_FINDINGS)
         return;
     static char token[1 << 16];
@@ -224,10 +231,22 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 {
     const void *p1, *p2;
     if (mode == WEFT__CHECK && weft__race_found(&p1, &p2)) {
-        char msg[1024];
-        weft__race_describe(msg, sizeof msg);
-        uint64_t key = weft__hash(&p1, sizeof p1, weft__hash(&p2, sizeof p2, WEFT__DATA_RACE + 1));
-        weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
+        /* the same race is the same pair of source lines, in either order */
+        char l1[96], l2[96];
+        weft__sym_loc(p1, l1, sizeof l1);
+        weft__sym_loc(p2, l2, sizeof l2);
+        if (strcmp(l1, l2) > 0) {
+            char tmp[96];
+            memcpy(tmp, l1, sizeof tmp);
+            memcpy(l1, l2, sizeof l1);
+            memcpy(l2, tmp, sizeof l2);
+        }
+        uint64_t key = weft__hash(l1, strlen(l1), weft__hash(l2, strlen(l2), WEFT__DATA_RACE + 1));
+        if (!finding_known(sh, key)) {
+            char msg[1024];
+            weft__race_describe(msg, sizeof msg);
+            weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
+        }
     }
     if (ex->end_status == WEFT__END_FINDING && mode != WEFT__OUTCOMES) {
         uint64_t key;

@@ -304,6 +304,14 @@ int weft__mem_register(const void *addr_in_object)
     return 0;
 }
 
+bool weft__mem_is_global(uintptr_t addr)
+{
+    for (int i = 0; i < nsegs; i++)
+        if (addr - (uintptr_t)segs[i].addr < segs[i].size)
+            return true;
+    return false;
+}
+
 void weft__mem_reset(void)
 {
     for (int i = 0; i < nsegs; i++)

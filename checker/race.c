@@ -167,7 +167,12 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
         return;
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
-    cell *c = lookup(addr & ~(uintptr_t)7);
+    /* each process has its own copy of the globals: the same address in two
+       address spaces is two different variables */
+    uintptr_t key = addr & ~(uintptr_t)7;
+    if (t->space && weft__mem_is_global(addr))
+        key ^= (uintptr_t)t->space << 56;
+    cell *c = lookup(key);
     if (!c)
         return;
     weft__vc *C = t->clock;

@@ -246,9 +246,9 @@ static void output_text(weft__exec *ex, weft__buf *b)
 
 void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b)
 {
-    weft__buf_printf(b, "%s found in execution %ld (%ld steps, %d preemption%s)\n",
-                     weft__kind_names[f->kind], f->execution, ex->nevents, ex->preemptions,
-                     ex->preemptions == 1 ? "" : "s");
+    /* no execution number: the report is the schedule's, and replay prints it alike */
+    weft__buf_printf(b, "%s found (%ld steps, %d preemption%s)\n", weft__kind_names[f->kind],
+                     ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
     weft__buf_printf(b, "  %s\n\n", f->message);
     weft__report_listing(ex, b, ex->opt->width);
     output_text(ex, b);

@@ -107,8 +107,8 @@ static void hung(weft__exec *ex, weft__shared *sh, double secs)
     weft__buf b = {0};
     if (sh->text.len)
         weft__buf_put(&b, "\n", 1);
-    weft__buf_printf(&b, "livelock found in execution %ld\n  %s\n\nreplay: %s %s\n",
-                     sh->executions + 1, msg, ex->opt->replay_cmd, token);
+    weft__buf_printf(&b, "livelock found\n  %s\n\nreplay: %s %s\n", msg, ex->opt->replay_cmd,
+                     token);
     weft__area_put(&sh->text, b.p, b.len);
     b.len = 0;
     if (sh->json.len)

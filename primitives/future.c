@@ -1,9 +1,8 @@
 /*
-** future.c: concurrent.futures.Future (and multiprocessing's AsyncResult, the
-** same object made by Pool.apply_async), as_completed and wait. A future's
-** steps are steps on the pool or executor that runs it (its owner), so that
-** its completion is ordered against every other completion that as_completed
-** and wait can tell apart.
+** future.c: concurrent.futures.Future (and Pool.apply_async's AsyncResult),
+** as_completed and wait. A future's steps are steps on the pool or executor
+** that runs it, so that completions which as_completed and wait tell apart
+** are steps on one object, ordered against each other by the explorer.
 */
 #include "../checker/weft_int.h"
 
@@ -27,9 +26,6 @@ struct weft_as_completed {
 };
 
 /* pool.c's side of a future (declared there too). */
-weft_future *weft__future_new(weft__obj *owner, bool async_result);
-bool weft__future_take(weft_future *f);
-void weft__future_finish(weft_future *f, long result);
 
 static const weft__opdesc OP_RESULT = {"result", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_RESULT_TIMEOUT = {"result_timeout", WEFT__F_READS | WEFT__F_VAL | WEFT__F_RES};
@@ -123,10 +119,7 @@ bool weft_future_result_timeout(weft_future *f, long *out, int ticks)
     if (ticks < 0) {
         weft__op(&OP_RESULT, f->owner, 0, settled, f, pc);
         ok = true;
-    } else if (ticks == 0) {
-        weft__op(&OP_RESULT_TIMEOUT, f->owner, 0, NULL, NULL, pc);
-        ok = settled(f);
-    } else {
+    } else {    /* ticks 0 too: a step that times out at once is no progress */
         ok = weft__op_timed(&OP_RESULT_TIMEOUT, f->owner, ticks, settled, f, pc);
     }
     if (ok) {
@@ -277,11 +270,11 @@ int weft_futures_wait(weft_future **fs, int n, int return_when, int ticks,
         return 0;
     void *owner = w.fs[0]->owner;
     bool valid = return_when == WEFT_FIRST_COMPLETED || return_when == WEFT_ALL_COMPLETED;
-    if (ticks == 0 || !valid)
+    if (!valid)
         weft__op(&OP_WAIT, owner, ticks, NULL, NULL, pc);
     else if (ticks < 0)
         weft__op(&OP_WAIT, owner, ticks, wait_ready, &w, pc);
-    else
+    else        /* ticks 0 too: a step that times out at once is no progress */
         weft__op_timed(&OP_WAIT, owner, ticks, wait_ready, &w, pc);
     if (!valid && count_completed(&w) < w.n)
         weft__misuse(w.fs[0], "wait", "ValueError: Invalid return condition", pc);

@@ -9,10 +9,9 @@
 
 #include "../checker/weft_int.h"
 
+/* pipe.c: a worker process's copies of the pipe ends (declared there too). */
+
 /* future.c's side of a future (declared there too). */
-weft_future *weft__future_new(weft__obj *owner, bool async_result);
-bool weft__future_take(weft_future *f);
-void weft__future_finish(weft_future *f, long result);
 
 /* One Pool.map call: its inputs and results, in arena memory, which every
    address space sees (a worker process cannot write the caller's out[]). */
@@ -104,8 +103,11 @@ static void serve(void *arg)
     workers *w = arg;
     for (;;) {
         weft__op(&OP_TAKE, w->owner, 0, has_work, w, w->pc);
-        if (w->ntasks == 0)
+        if (w->ntasks == 0) {
+            if (w->processes)
+                weft__conns_exit(NULL);
             return;
+        }
         task *k = dequeue(w);
         if (k->f && !weft__future_take(k->f))
             continue;                       /* cancelled before it started */
@@ -127,12 +129,17 @@ static void serve(void *arg)
 }
 
 /* Workers are daemon: idle ones blocked in take when the model ends are not
-   a deadlock, as Python's pool processes and executor threads are not. */
+   a deadlock. Python's pool processes are daemon too; its executor threads
+   are joined at interpreter exit after running what is still queued, which
+   weft does not do: a model that wants that calls shutdown(wait). */
 static void start_worker(workers *w, const void *pc)
 {
     char name[WEFT__NAME + 16];
     snprintf(name, sizeof name, "%.24s.w%d", w->owner->name, w->nthr + 1);
+    int parent = weft__self()->space;
     weft__thread *t = weft__spawn(serve, w, NULL, name, w->processes, pc);
+    if (w->processes)
+        weft__conns_fork(parent, t->space);
     if (!t->daemon) {
         t->daemon = true;
         weft__ex->live_nondaemon--;

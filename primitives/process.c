@@ -1,8 +1,8 @@
 /*
-** process.c: multiprocessing.Process. A process is a weft thread with its own
-** copy of the model's globals (taken at start, as fork does): its writes to
-** plain globals never reach its parent; only weft objects are shared. Waits
-** on a started process are steps on its thread, whose exit step ends them.
+** process.c: multiprocessing.Process: a weft thread with its own copy of the
+** model's globals, taken at start as fork does (heap blocks stay shared: only
+** globals are copied). Waits on a started process are steps on its thread,
+** whose exit step ends them; its copies of pipe ends close when it returns.
 */
 #include <stdarg.h>
 
@@ -22,14 +22,19 @@ static const weft__opdesc OP_JOIN_TIMEOUT = {"join_timeout", WEFT__F_READS | WEF
 static const weft__opdesc OP_IS_ALIVE = {"is_alive", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_EXITCODE = {"exitcode", WEFT__F_READS | WEFT__F_RES};
 
+/* pipe.c: the process's copies of the pipe ends (declared there too). */
+
 static bool finished(void *arg)
 {
     return ((weft__thread *)arg)->state == WEFT__DONE;
 }
 
-static void run_call(void *call)
+/* The process's body; then, as the OS does at exit, close its pipe ends. */
+static void run_call(void *arg)
 {
-    weft__ffi_run(call);
+    weft_process *p = arg;
+    weft__ffi_run(p->call);
+    weft__conns_exit(NULL);
 }
 
 weft_process *weft_process_new(weft_fn fn, const char *sig, ...)
@@ -53,7 +58,9 @@ void weft_process_start(weft_process *p)
         weft__misuse(p, "start", "AssertionError: cannot start a process twice", pc);
     }
     p->starting = true;
-    p->t = weft__spawn(run_call, p->call, (const void *)p->fn, NULL, true, pc);
+    int parent = weft__self()->space;
+    p->t = weft__spawn(run_call, p, (const void *)p->fn, NULL, true, pc);
+    weft__conns_fork(parent, p->t->space);
 }
 
 /* Join steps are on the process's thread: its exit is what they wait for.
@@ -87,10 +94,7 @@ bool weft_process_join_timeout(weft_process *p, int ticks)
     if (ticks < 0) {
         weft__op(&OP_JOIN, p->t, 0, finished, p->t, pc);
         ok = true;
-    } else if (ticks == 0) {
-        weft__op(&OP_JOIN_TIMEOUT, p->t, 0, NULL, NULL, pc);
-        ok = finished(p->t);
-    } else {
+    } else {    /* ticks 0 too: a step that times out at once is no progress */
         ok = weft__op_timed(&OP_JOIN_TIMEOUT, p->t, ticks, finished, p->t, pc);
     }
     if (ok)

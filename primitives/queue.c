@@ -151,10 +151,12 @@ void weft_queue_put(weft_queue *q, long item)
     push(q, item);
 }
 
+/* The non-blocking forms are timed steps that time out at once when they
+   cannot proceed: a failed attempt is no progress, so a retry loop lets the
+   other threads run first (the scheduler's fairness), as lock.c's do. */
 static bool put_nowait(weft_queue *q, long item, const void *pc)
 {
-    weft__op(&OP_PUT_NOWAIT, q, item, NULL, NULL, pc);
-    bool ok = !is_full(q);
+    bool ok = weft__op_timed(&OP_PUT_NOWAIT, q, item, can_put, q, pc);
     if (ok)
         push(q, item);
     weft__result(ok);
@@ -196,8 +198,7 @@ long weft_queue_get(weft_queue *q)
    like the C call returns; the blocking get lists the item itself. */
 static bool get_nowait(weft_queue *q, long *item, const void *pc)
 {
-    weft__op(&OP_GET_NOWAIT, q, 0, NULL, NULL, pc);
-    bool ok = q->n > 0;
+    bool ok = weft__op_timed(&OP_GET_NOWAIT, q, 0, can_get, q, pc);
     if (ok) {
         long v = pop(q);
         if (item)

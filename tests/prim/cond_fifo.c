@@ -1,43 +1,41 @@
 /* Condition: notify(1) wakes the waiter that waited first (CPython's FIFO).
-   Main joins the first arrival after one notify: were another waiter woken
+   Main joins the first arrival after one notify: were the other waiter woken
    instead, that join would deadlock. Expected: no finding. */
 #include <weft.h>
 
-static weft_lock *lock;
-static weft_cond *cv, *arrived;
-static int order[2], narrived;
+typedef struct shared { weft_cond *cv, *arrived; int order[2], n; } shared;
 
-static void waiter(int id)
+static void waiter(shared *s, int id)
 {
-    weft_cond_acquire(cv);
-    order[narrived++] = id;
-    weft_cond_notify(arrived, 1);
-    weft_cond_wait(cv);
-    weft_cond_release(cv);
+    weft_cond_acquire(s->cv);
+    s->order[s->n++] = id;
+    weft_cond_notify(s->arrived, 1);
+    weft_cond_wait(s->cv);
+    weft_cond_release(s->cv);
 }
 
 static bool both(void *arg)
 {
-    (void)arg;
-    return narrived == 2;
+    return ((shared *)arg)->n == 2;
 }
 
 int main(void)
 {
-    lock = weft_lock_new("lock");
-    cv = weft_cond_new(lock, "cv");
-    arrived = weft_cond_new(lock, "arrived");
+    static shared s;
+    weft_lock *lock = weft_lock_new("lock");
+    s.cv = weft_cond_new(lock, "cv");
+    s.arrived = weft_cond_new(lock, "arrived");
     weft_thread *t[2];
-    t[0] = weft_spawn(waiter, "i", 0);
-    t[1] = weft_spawn(waiter, "i", 1);
-    weft_cond_acquire(cv);
-    weft_cond_wait_for(arrived, both, NULL, WEFT_FOREVER);
-    weft_cond_notify(cv, 1);
-    weft_cond_release(cv);
-    weft_join(t[order[0]]);
-    weft_cond_acquire(cv);
-    weft_cond_notify_all(cv);
-    weft_cond_release(cv);
-    weft_join(t[order[1]]);
+    t[0] = weft_spawn(waiter, "pi", &s, 0);
+    t[1] = weft_spawn(waiter, "pi", &s, 1);
+    weft_cond_acquire(s.cv);
+    weft_cond_wait_for(s.arrived, both, &s, WEFT_FOREVER);
+    weft_cond_notify(s.cv, 1);
+    weft_cond_release(s.cv);
+    weft_join(t[s.order[0]]);
+    weft_cond_acquire(s.cv);
+    weft_cond_notify(s.cv, 1);
+    weft_cond_release(s.cv);
+    weft_join(t[s.order[1]]);
     return 0;
 }

@@ -2,7 +2,7 @@
    shutdown(wait) orders the second task's write too. Expected: no finding. */
 #include <weft.h>
 
-static long shared, other;
+static long shared, other;   /* written by the worker thread, read by main */
 
 static long task(long x)
 {
@@ -18,7 +18,7 @@ static long task2(long x)
 
 int main(void)
 {
-    weft_executor *e = weft_executor_new(2, NULL);
+    weft_executor *e = weft_executor_new(1, NULL);
     weft_future *f = weft_executor_submit(e, task, 1);
     weft_executor_submit(e, task2, 2);
     weft_assert(weft_future_result(f) == 1);

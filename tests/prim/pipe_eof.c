@@ -1,5 +1,6 @@
-/* A writer process sends two items and closes its end; the reader gets both,
-   in order, then end of file. Expected: no finding. */
+/* A writer process sends two items and closes its end; main, having closed
+   its own copy of the writing end (inherited by nobody but the writer now),
+   gets both items in order, then end of file. Expected: no finding. */
 #include <weft.h>
 
 static void writer(weft_conn *w)
@@ -15,6 +16,7 @@ int main(void)
     weft_pipe_new(false, &r, &w, "p");
     weft_process *p = weft_process_new(writer, "p", w);
     weft_process_start(p);
+    weft_conn_close(w);
     long x, sum = 0;
     int n = 0;
     while (weft_conn_recv(r, &x)) {

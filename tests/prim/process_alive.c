@@ -1,5 +1,7 @@
-/* is_alive and exitcode while the process may or may not have finished, and
-   a join with a timeout: every combination the schedule allows is an outcome. */
+/* is_alive and exitcode while the process may or may not have finished, a
+   join with a timeout, and the name (the core's "fn#id" once started): every
+   combination the schedule allows is an outcome. */
+#include <string.h>
 #include <weft.h>
 
 static void child(void) {}
@@ -9,7 +11,9 @@ int main(void)
     weft_process *p = weft_process_new(child, "");
     weft_assert(!weft_process_is_alive(p));
     weft_assert(weft_process_exitcode(p) == WEFT_EXITCODE_NONE);
+    weft_assert(!strcmp(weft_process_name(p), "process#1"), "%s", weft_process_name(p));
     weft_process_start(p);
+    weft_assert(!strcmp(weft_process_name(p), "child#1"), "%s", weft_process_name(p));
     bool alive = weft_process_is_alive(p);
     bool joined = weft_process_join_timeout(p, 5);
     int code = weft_process_exitcode(p);

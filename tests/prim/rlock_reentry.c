@@ -8,10 +8,10 @@ static int depth;
 static void nested(int n)
 {
     weft_rlock_acquire(r);
-    depth++;
+    int mine = ++depth;
     if (n > 1)
         nested(n - 1);
-    weft_assert(depth == n);
+    weft_assert(depth == mine, "depth %d, expected %d", depth, mine);
     depth--;
     weft_rlock_release(r);
 }

@@ -1,0 +1,642 @@
+/*
+** runner.c: the test suite's one runner. A registry of named tests (unit
+** tests of the engine's pieces, CLI tests that run build/weft, and model
+** tests that pin a model's verdict, finding kind and exact execution count),
+** each forked with a timeout. TAP output; the last line is "N passed, N failed".
+**     build/tests/runner            every test
+**     build/tests/runner NAME...    the tests whose names contain NAME
+**     build/tests/runner -l         list the tests
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "token.h"
+#include "weft_int.h"
+
+/* ---- assertions: print both sides, fail the (forked) test ------------------- */
+#define FAIL(...) do { printf("#   %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); \
+                       printf("\n"); fflush(stdout); _exit(1); } while (0)
+#define ASSERT(c) do { if (!(c)) FAIL("assertion failed: %s", #c); } while (0)
+#define ASSERT_EQ(a, b) do { long a_ = (long)(a), b_ = (long)(b); \
+    if (a_ != b_) FAIL("%s == %s: %ld != %ld", #a, #b, a_, b_); } while (0)
+#define ASSERT_STR(a, b) do { const char *a_ = (a), *b_ = (b); \
+    if (strcmp(a_, b_) != 0) FAIL("%s == %s:\n#     \"%s\"\n#  != \"%s\"", #a, #b, a_, b_); } while (0)
+#define ASSERT_HAS(hay, needle) do { const char *h_ = (hay), *n_ = (needle); \
+    if (!strstr(h_, n_)) FAIL("expected to find \"%s\" in:\n%s", n_, h_); } while (0)
+
+static const char *weft_bin = "build/weft";
+static const char *weft_uc_bin = "build/weft-ucontext";
+
+/* ---- running the weft command ---------------------------------------------------- */
+
+typedef struct run { int status; char *out; char *err; } run;
+
+static char *slurp_fd(int fd)
+{
+    size_t cap = 4096, len = 0;
+    char *b = malloc(cap);
+    for (;;) {
+        if (len + 4096 > cap)
+            b = realloc(b, cap *= 2);
+        ssize_t n = read(fd, b + len, cap - len - 1);
+        if (n <= 0)
+            break;
+        len += (size_t)n;
+    }
+    b[len] = 0;
+    return b;
+}
+
+/* Run argv (NULL-terminated) and capture stdout and stderr. */
+static run run_argv(char *const argv[])
+{
+    char outp[] = "/tmp/weft-test-out-XXXXXX", errp[] = "/tmp/weft-test-err-XXXXXX";
+    int of = mkstemp(outp), ef = mkstemp(errp);
+    unlink(outp);
+    unlink(errp);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(of, 1);
+        dup2(ef, 2);
+        int nul = open("/dev/null", O_RDONLY);
+        dup2(nul, 0);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    run r;
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    lseek(of, 0, SEEK_SET);
+    lseek(ef, 0, SEEK_SET);
+    r.out = slurp_fd(of);
+    r.err = slurp_fd(ef);
+    close(of);
+    close(ef);
+    return r;
+}
+
+/* Run "weft CMD args..." where args is one string split at blanks. */
+static run weftv(const char *bin, const char *cmd, const char *args)
+{
+    char *argv[64];
+    int n = 0;
+    argv[n++] = (char *)bin;
+    argv[n++] = (char *)cmd;
+    char *copy = strdup(args ? args : "");
+    for (char *s = strtok(copy, " "); s && n < 62; s = strtok(NULL, " "))
+        argv[n++] = s;
+    argv[n] = NULL;
+    return run_argv(argv);
+}
+
+static run weft(const char *cmd, const char *args) { return weftv(weft_bin, cmd, args); }
+
+/* ---- reading weft's JSON (its own, fixed format) ------------------------------------ */
+
+static void json_str(const char *json, const char *key, char *buf, size_t n)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\": \"", key);
+    const char *p = strstr(json, pat);
+    buf[0] = 0;
+    if (!p)
+        return;
+    p += strlen(pat);
+    size_t k = 0;
+    while (*p && *p != '"' && k + 1 < n)
+        buf[k++] = *p++;
+    buf[k] = 0;
+}
+
+static long json_num(const char *json, const char *key)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\": ", key);
+    const char *p = strstr(json, pat);
+    return p ? strtol(p + strlen(pat), NULL, 10) : -1;
+}
+
+/* ---- model tests ----------------------------------------------------------------------- */
+
+typedef struct model_test {
+    const char *name, *file, *args;
+    int exit;             /* expected exit status */
+    const char *kind;     /* first finding's kind, "" for none */
+    long executions;      /* exact stats.executions */
+    const char *outcomes; /* WT_OUTCOMES: sorted distinct outcomes, '|' separated */
+} model_test;
+
+#define WT_MODEL(name, file, args, exit, kind, execs) {#name, file, args, exit, kind, execs, NULL},
+#define WT_OUTCOMES(name, file, args, outs) {#name, file, args, -1, NULL, -1, outs},
+static const model_test model_tests[] = {
+#include "prim_tests_a.h"
+#include "prim_tests_b.h"
+#include "model_tests.h"
+};
+#undef WT_MODEL
+#undef WT_OUTCOMES
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void check_model(const model_test *t, const char *bin)
+{
+    char args[1024];
+    if (t->outcomes) {
+        snprintf(args, sizeof args, "--json %s %s", t->file, t->args);
+        run r = weftv(bin, "outcomes", args);
+        if (r.status != 0 && r.status != 1)
+            FAIL("weft outcomes exited %d\n%s", r.status, r.err);
+        /* collect the "output" strings, unescape \n to a space-free form */
+        char *outs[4096];
+        int n = 0;
+        for (const char *p = r.out; (p = strstr(p, "{\"output\": \"")) && n < 4096;) {
+            p += strlen("{\"output\": \"");
+            char *o = malloc(strlen(p) + 1);
+            size_t k = 0;
+            while (*p && *p != '"') {
+                if (p[0] == '\\' && p[1] == 'n') {
+                    o[k++] = '/';
+                    p += 2;
+                } else if (p[0] == '\\' && p[1]) {
+                    o[k++] = p[1];
+                    p += 2;
+                } else {
+                    o[k++] = *p++;
+                }
+            }
+            while (k && o[k - 1] == '/')
+                k--;
+            o[k] = 0;
+            outs[n++] = o;
+        }
+        qsort(outs, (size_t)n, sizeof outs[0], cmp_str);
+        char got[65536] = "";
+        for (int i = 0; i < n; i++) {
+            if (i)
+                strncat(got, "|", sizeof got - strlen(got) - 1);
+            strncat(got, outs[i], sizeof got - strlen(got) - 1);
+        }
+        ASSERT_STR(got, t->outcomes);
+        return;
+    }
+    snprintf(args, sizeof args, "--json %s %s", t->file, t->args);
+    run r = weftv(bin, "check", args);
+    if (r.status != t->exit)
+        FAIL("exit status %d, expected %d\n#   stdout: %.2000s\n#   stderr: %.2000s", r.status,
+             t->exit, r.out, r.err);
+    char kind[32];
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, t->kind);
+    ASSERT_EQ(json_num(r.out, "executions"), t->executions);
+}
+
+/* ---- unit tests -------------------------------------------------------------------------- */
+
+static void test_token_roundtrip(void)
+{
+    int32_t dec[200], back[400];
+    for (int i = 0; i < 200; i++)
+        dec[i] = (i % 7 == 0) ? 3 : (i % 13 == 0) ? 100000 : i % 3;
+    char tok[4096], fp8[9], err[128];
+    long n = weft__token_encode("0123abcd", dec, 200, tok, sizeof tok);
+    ASSERT(n > 0);
+    for (const char *p = tok; *p; p++)
+        ASSERT(*p > ' ' && *p < 127 && *p != '\'' && *p != '"' && *p != '\\' && *p != '~');
+    long m = weft__token_decode(tok, fp8, back, 400, err, sizeof err);
+    ASSERT_EQ(m, 200);
+    ASSERT_STR(fp8, "0123abcd");
+    for (int i = 0; i < 200; i++)
+        ASSERT_EQ(back[i], dec[i]);
+    /* runs compress */
+    int32_t same[50];
+    for (int i = 0; i < 50; i++)
+        same[i] = 2;
+    n = weft__token_encode("0123abcd", same, 50, tok, sizeof tok);
+    ASSERT(n < 20);
+    ASSERT_EQ(weft__token_decode(tok, fp8, back, 400, err, sizeof err), 50);
+    /* malformed ones are refused with a reason */
+    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, back, 400, err, sizeof err), -1);
+}
+
+/* Coroutines keep callee-saved state, the FP environment and the stack apart. */
+static weft__coro co_main, co_a, co_b;
+static volatile int trail[16], ntrail;
+static void co_fn(void *arg)
+{
+    long id = (long)arg;
+    double x = 1.5 * (double)id;
+    for (int i = 0; i < 3; i++) {
+        trail[ntrail++] = (int)id * 10 + i;
+        x *= 2;
+        weft__coro_switch(id == 1 ? &co_a : &co_b, &co_main);
+    }
+    trail[ntrail++] = (int)x;
+    weft__coro_switch(id == 1 ? &co_a : &co_b, &co_main);
+}
+
+static void test_coro_switch(void)
+{
+    weft__coro_self(&co_main);
+    ASSERT_EQ(weft__coro_slot(&co_a, 64 * 1024), 0);
+    ASSERT_EQ(weft__coro_slot(&co_b, 64 * 1024), 0);
+    weft__coro_prepare(&co_a, co_fn, (void *)1L);
+    weft__coro_prepare(&co_b, co_fn, (void *)2L);
+    for (int i = 0; i < 4; i++) {
+        weft__coro_switch(&co_main, &co_a);
+        weft__coro_switch(&co_main, &co_b);
+    }
+    int want[] = {10, 20, 11, 21, 12, 22, 12, 24};
+    ASSERT_EQ(ntrail, 8);
+    for (int i = 0; i < 8; i++)
+        ASSERT_EQ(trail[i], want[i]);
+    ASSERT(weft__coro_in_guard(&co_a, co_a.stack - 1));
+    ASSERT(!weft__coro_in_guard(&co_a, co_a.stack));
+}
+
+/* ---- CLI tests ------------------------------------------------------------------------------ */
+
+static void test_cli_help_version(void)
+{
+    run r = weft("--help", "");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "usage: weft check");
+    r = weft("--version", "");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "weft 0.1.0");
+}
+
+static void test_cli_usage_errors(void)
+{
+    run r = weft("check", "--frobnicate models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown option '--frobnicate'");
+    r = weft("frob", "models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown command");
+    r = weft("check", "");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "no model given");
+    r = weft("check", "--max-executions lots models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--max-executions needs a number");
+    r = weft("check", "--strategy magic models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown strategy 'magic'");
+    r = weft("replay", "models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "needs a schedule token");
+}
+
+static void test_cli_missing_file(void)
+{
+    run r = weft("check", "models/no_such_model.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "no_such_model.c");
+}
+
+static void test_cli_compile_error(void)
+{
+    run r = weft("check", "tests/cli/syntax_error.c");
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "error");
+    ASSERT_HAS(r.err, "did not compile");
+}
+
+static void test_cli_no_main(void)
+{
+    run r = weft("check", "tests/cli/no_main.c");
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "no main()");
+}
+
+/* A finding's token replays to the same report, byte for byte, every time. */
+static void test_cli_replay_identical(void)
+{
+    run r = weft("check", "models/racy_total.c -DN=3 --no-races");
+    ASSERT_EQ(r.status, 1);
+    const char *p = strstr(r.out, "replay: ");
+    ASSERT(p);
+    const char *tok = strstr(p, "w1.");
+    ASSERT(tok);
+    char token[4096];
+    size_t k = 0;
+    while (tok[k] && tok[k] != '\n' && k + 1 < sizeof token) {
+        token[k] = tok[k];
+        k++;
+    }
+    token[k] = 0;
+    char args[4200];
+    snprintf(args, sizeof args, "models/racy_total.c -DN=3 %s", token);
+    run a = weft("replay", args), b = weft("replay", args), c = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT_STR(a.out, c.out);
+    ASSERT_HAS(a.out, "assertion found");
+    /* the replayed report is the check's report of that finding */
+    const char *start = strstr(r.out, "assertion found");
+    ASSERT(start);
+    ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+    /* the ucontext build replays it the same way */
+    run u = weftv(weft_uc_bin, "replay", args);
+    *strstr(u.out, "\nreplay: ") = 0;   /* that line names the binary that ran */
+    *strstr(a.out, "\nreplay: ") = 0;
+    ASSERT_STR(u.out, a.out);
+}
+
+static void test_cli_check_deterministic(void)
+{
+    run a = weft("check", "--keep-going models/racy_total.c -DN=2");
+    run b = weft("check", "--keep-going models/racy_total.c -DN=2");
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+}
+
+static void test_cli_bad_tokens(void)
+{
+    run r = weft("replay", "models/yes_no.c w1.zz");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "malformed schedule token");
+    r = weft("replay", "models/yes_no.c w1.0123abcd.a!b");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "malformed schedule token");
+    /* a token of another model is refused, and --force says where it diverges */
+    run d = weft("check", "models/deadlock_ab_ba.c");
+    ASSERT_EQ(d.status, 1);
+    const char *tok = strstr(strstr(d.out, "replay: "), "w1.");
+    char args[4200];
+    snprintf(args, sizeof args, "models/yes_no.c %.*s", (int)strcspn(tok, "\n"), tok);
+    r = weft("replay", args);
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "different build of the model");
+    snprintf(args, sizeof args, "--force models/yes_no.c %.*s", (int)strcspn(tok, "\n"), tok);
+    r = weft("replay", args);
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "diverged at step");
+}
+
+static void test_cli_json(void)
+{
+    run r = weft("check", "--json models/deadlock_ab_ba.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT(r.out[0] == '{');
+    ASSERT_HAS(r.out, "\"verdict\": \"bug\"");
+    ASSERT_HAS(r.out, "\"findings\": [{\"kind\": \"deadlock\"");
+    ASSERT_HAS(r.out, "\"schedule\": \"w1.");
+    ASSERT_HAS(r.out, "\"preemptions\": 1");
+    ASSERT_HAS(r.out, "\"threads\": [\"main\", \"transfer_ab#1\", \"transfer_ba#2\"]");
+    ASSERT_HAS(r.out, "\"stats\": {\"executions\": ");
+    ASSERT_HAS(r.out, "\"complete\": false");
+    ASSERT_EQ(strchr(r.out, '\n') - r.out, (long)strlen(r.out) - 1);   /* one line */
+    r = weft("check", "--json models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "\"verdict\": \"ok\", \"findings\": []");
+    ASSERT_HAS(r.out, "\"complete\": true");
+    r = weft("check", "--json --max-executions 3 models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "\"verdict\": \"incomplete\"");
+    ASSERT_EQ(json_num(r.out, "executions"), 3);
+}
+
+static void test_cli_deadlock_report(void)
+{
+    run r = weft("check", "models/deadlock_ab_ba.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "deadlock found");
+    ASSERT_HAS(r.out, "transfer_ab#1 waits in acquire lock_b, held by transfer_ba#2; holds lock_a");
+    ASSERT_HAS(r.out, "transfer_ba#2 waits in acquire lock_a, held by transfer_ab#1; holds lock_b");
+}
+
+static void test_cli_crash(void)
+{
+    run r = weft("check", "--json tests/cli/segv.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"crash\"");
+    ASSERT_HAS(r.out, "Segmentation fault");
+    /* --keep-going: the worker is replaced after each crash and the search goes on */
+    r = weft("check", "--json --keep-going tests/cli/segv.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"complete\": true");
+}
+
+static void test_cli_stack_overflow(void)
+{
+    run r = weft("check", "tests/cli/overflow.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "crash found");
+    ASSERT_HAS(r.out, "overflowed its stack");
+}
+
+static void test_cli_abort_and_assert(void)
+{
+    run r = weft("check", "--json tests/cli/c_assert.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"assertion\"");
+    ASSERT_HAS(r.out, "assert(x == 2) failed");
+    r = weft("check", "--json tests/cli/abort.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"crash\"");
+    ASSERT_HAS(r.out, "called abort()");
+}
+
+static void test_cli_hang_watchdog(void)
+{
+    run r = weft("check", "--json --watchdog 0.5 tests/cli/hang.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"livelock\"");
+    ASSERT_HAS(r.out, "without a visible operation");
+    ASSERT_HAS(r.out, "spinner#1");
+}
+
+static void test_cli_too_many_threads(void)
+{
+    run r = weft("check", "tests/cli/many_threads.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "more than 63 threads");
+}
+
+static void test_cli_max_steps_livelock(void)
+{
+    run r = weft("check", "--json --max-steps 200 tests/cli/endless.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"livelock\"");
+    ASSERT_HAS(r.out, "--max-steps 200");
+}
+
+static void test_cli_heap_errors(void)
+{
+    run r = weft("check", "--json tests/cli/double_free.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "double free of heap block #1");
+    r = weft("check", "--json tests/cli/use_after_free.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "use after free");
+}
+
+static void test_cli_globals_reset(void)
+{
+    /* a static initializer holds at the start of every execution */
+    run r = weft("check", "--json tests/cli/globals_reset.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
+}
+
+static void test_cli_outcomes_yes_no(void)
+{
+    run r = weft("outcomes", "models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "2 distinct outcomes");
+    ASSERT_HAS(r.out, "  | yes\n  | no\n");
+    ASSERT_HAS(r.out, "  | no\n  | yes\n");
+}
+
+static void test_cli_spawn_args(void)
+{
+    run r = weft("outcomes", "tests/cli/spawn_args.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "1 distinct outcome");
+    ASSERT_HAS(r.out, "i=-7 u=4000000000 l=-123456789012 z=77 d=2.5 f=0.25 c=x p=ok s=hello");
+}
+
+static void test_cli_cache(void)
+{
+    /* the second check of an unchanged model does not recompile */
+    run a = weft("check", "-v models/yes_no.c");
+    run b = weft("check", "-v models/yes_no.c");
+    ASSERT_EQ(a.status, 0);
+    ASSERT_EQ(b.status, 0);
+    ASSERT(strstr(b.err, " -c ") == NULL);
+}
+
+typedef struct unit { const char *name; void (*fn)(void); } unit;
+static const unit units[] = {
+    {"unit_token_roundtrip", test_token_roundtrip},
+    {"unit_coro_switch", test_coro_switch},
+    {"cli_help_version", test_cli_help_version},
+    {"cli_usage_errors", test_cli_usage_errors},
+    {"cli_missing_file", test_cli_missing_file},
+    {"cli_compile_error", test_cli_compile_error},
+    {"cli_no_main", test_cli_no_main},
+    {"cli_replay_identical", test_cli_replay_identical},
+    {"cli_check_deterministic", test_cli_check_deterministic},
+    {"cli_bad_tokens", test_cli_bad_tokens},
+    {"cli_json", test_cli_json},
+    {"cli_deadlock_report", test_cli_deadlock_report},
+    {"cli_crash", test_cli_crash},
+    {"cli_stack_overflow", test_cli_stack_overflow},
+    {"cli_abort_and_assert", test_cli_abort_and_assert},
+    {"cli_hang_watchdog", test_cli_hang_watchdog},
+    {"cli_too_many_threads", test_cli_too_many_threads},
+    {"cli_max_steps_livelock", test_cli_max_steps_livelock},
+    {"cli_heap_errors", test_cli_heap_errors},
+    {"cli_globals_reset", test_cli_globals_reset},
+    {"cli_outcomes_yes_no", test_cli_outcomes_yes_no},
+    {"cli_spawn_args", test_cli_spawn_args},
+    {"cli_cache", test_cli_cache},
+};
+
+/* ---- the runner ---------------------------------------------------------------------------- */
+
+#define TIMEOUT 120
+
+typedef struct entry { char name[128]; void (*fn)(void); const model_test *model; const char *bin; } entry;
+
+static int matches(const char *name, int argc, char **argv)
+{
+    if (argc <= 1)
+        return 1;
+    for (int i = 1; i < argc; i++)
+        if (argv[i][0] != '-' && strstr(name, argv[i]))
+            return 1;
+    return 0;
+}
+
+/* Run one test in a child with a timeout; its output is the TAP diagnostics. */
+static int run_one(const entry *e)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(TIMEOUT);
+        if (e->fn)
+            e->fn();
+        else
+            check_model(e->model, e->bin);
+        _exit(0);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+    if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
+        printf("#   timed out after %d s\n", TIMEOUT);
+    else if (WIFSIGNALED(st))
+        printf("#   died of signal %d\n", WTERMSIG(st));
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (getenv("WEFT"))
+        weft_bin = getenv("WEFT");
+    if (getenv("WEFT_UCONTEXT"))
+        weft_uc_bin = getenv("WEFT_UCONTEXT");
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    size_t nmodels = sizeof model_tests / sizeof model_tests[0];
+    size_t cap = sizeof units / sizeof units[0] + 2 * nmodels;
+    entry *list = calloc(cap, sizeof *list);
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        snprintf(list[n].name, sizeof list[n].name, "%s", units[i].name);
+        list[n++].fn = units[i].fn;
+    }
+    struct stat sb;
+    bool have_uc = stat(weft_uc_bin, &sb) == 0;
+    for (size_t i = 0; i < nmodels; i++) {
+        snprintf(list[n].name, sizeof list[n].name, "model_%s", model_tests[i].name);
+        list[n].model = &model_tests[i];
+        list[n++].bin = weft_bin;
+        if (have_uc) {
+            snprintf(list[n].name, sizeof list[n].name, "model_%s@ucontext", model_tests[i].name);
+            list[n].model = &model_tests[i];
+            list[n++].bin = weft_uc_bin;
+        }
+    }
+    if (argc > 1 && !strcmp(argv[1], "-l")) {
+        for (size_t i = 0; i < n; i++)
+            printf("%s\n", list[i].name);
+        return 0;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += (size_t)matches(list[i].name, argc, argv);
+    printf("1..%zu\n", total);
+    int passed = 0, failed = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!matches(list[i].name, argc, argv))
+            continue;
+        int ok = run_one(&list[i]);
+        printf("%s %d - %s\n", ok ? "ok" : "not ok", ++k, list[i].name);
+        if (ok)
+            passed++;
+        else
+            failed++;
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

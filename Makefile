@@ -69,7 +69,11 @@ test: all $(TEST_BIN) $(BUILD)/weft-ucontext
 	WEFT_CACHE=$(CURDIR)/$(BUILD)/cache $(TEST_BIN)
 
 # ---- benchmarks: figures, never assertions ---------------------------------------
-bench: all $(BUILD)/weft-ucontext
+$(BUILD)/bench-switch: tests/bench_switch.c $(BUILD)/obj/checker/coro.o
+	$(CC) $(ALL_CFLAGS) -Ichecker -o $@ $^
+
+bench: all $(BUILD)/weft-ucontext $(BUILD)/bench-switch
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/ucontext CORO=ucontext $(BUILD)/ucontext/bench-switch
 	WEFT_CACHE=$(CURDIR)/$(BUILD)/cache sh tests/bench.sh $(BUILD)
 
 # ---- sanitizers -----------------------------------------------------------------------

@@ -282,7 +282,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
-        if (ex->opt->time_limit > 0 && now() - t0 >= ex->opt->time_limit) {
+        if (ex->opt->time_limit > 0 && (sh->executions & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
             sh->stop = WEFT__STOP_TIME;
             break;
         }
@@ -290,7 +290,9 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         weft__heap_reset();
         ex->strat->begin(ex);
         volatile bool crashed = false;
-        if (sigsetjmp(crash_jmp, 1) == 0) {
+        /* no mask to save: the handlers run with SA_NODEFER, so nothing is
+           left blocked when one jumps back (and saving it is a syscall) */
+        if (sigsetjmp(crash_jmp, 0) == 0) {
             crash_armed = 1;
             weft__sched_run(ex);
         } else {
@@ -302,7 +304,8 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         sh->executions++;
         ex->executions = sh->executions;
         sh->ndecisions = ex->ndecisions;
-        sh->seconds = now() - t0;
+        if ((sh->executions & 63) == 0)
+            sh->seconds = now() - t0;
 
         if (ex->end_status == WEFT__END_LIMIT || ex->end_status == WEFT__END_DIVERGED) {
             snprintf(sh->error_msg, sizeof sh->error_msg, "%s", ex->end_msg);

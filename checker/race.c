@@ -57,6 +57,8 @@ static void vc_join(weft__vc *into, const weft__vc *from)
 
 void weft__race_thread_new(weft__thread *t, weft__thread *parent)
 {
+    if (!enabled)
+        return;
     t->clock = vc_new();
     if (parent && parent->clock) {
         *t->clock = *parent->clock;
@@ -69,7 +71,7 @@ void weft__hb_release(void *obj)
 {
     weft__thread *t = weft__self();
     weft__obj *o = obj;
-    if (!t || !o)
+    if (!enabled || !t || !o)
         return;
     if (!o->clock)
         o->clock = vc_new();
@@ -81,7 +83,7 @@ void weft__hb_acquire(void *obj)
 {
     weft__thread *t = weft__self();
     weft__obj *o = obj;
-    if (!t || !o || !o->clock)
+    if (!enabled || !t || !o || !o->clock)
         return;
     vc_join(t->clock, o->clock);
 }

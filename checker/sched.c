@@ -156,7 +156,7 @@ static void schedule(weft__exec *ex)
     /* Fairness (CHESS): a thread that yielded waits until every thread that
        was enabled then has had a step. If that leaves nobody, ignore it. */
     uint64_t cand = en;
-    for (uint64_t m = en; m; m &= m - 1) {
+    for (uint64_t m = en & ex->fair; m; m &= m - 1) {
         int i = __builtin_ctzll(m);
         if (ex->threads[i]->fair_wait & en)
             cand &= ~bit(i);
@@ -209,11 +209,20 @@ static void schedule(weft__exec *ex)
     if (ex->progress)
         (*ex->progress)++;
 
-    /* fairness bookkeeping: u has had its step */
-    for (int i = 0; i < ex->nthreads; i++)
-        ex->threads[i]->fair_wait &= ~bit(pick);
-    if ((p->op->flags & WEFT__F_YIELD) || u->timed_out)
+    /* fairness bookkeeping: u has had its step (ex->fair: threads that wait) */
+    if (ex->fair) {
+        for (uint64_t m = ex->fair; m; m &= m - 1) {
+            weft__thread *w = ex->threads[__builtin_ctzll(m)];
+            w->fair_wait &= ~bit(pick);
+            if (!w->fair_wait)
+                ex->fair &= ~bit(w->id);
+        }
+    }
+    if ((p->op->flags & WEFT__F_YIELD) || u->timed_out) {
         u->fair_wait = en & ~bit(pick);
+        if (u->fair_wait)
+            ex->fair |= bit(pick);
+    }
     if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
         ex->writes++;
     u->spinning = false;
@@ -666,6 +675,7 @@ void weft__sched_run(weft__exec *ex)
     ex->space_cur = 0;
     ex->nspaces = 1;
     ex->writes = 0;
+    ex->fair = 0;
     ex->live_nondaemon = 0;
     ex->exit_code = 0;
     ex->last_enabled = 0;

@@ -236,6 +236,7 @@ struct weft__exec {
     volatile int *cur_tid;      /* in shared memory */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t last_enabled;      /* the enabled set at the latest pick */
+    uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */
     int exit_code;              /* exit() status, or 0 */

@@ -65,7 +65,13 @@ $(BUILD)/weft-ucontext: FORCE
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/ucontext CORO=ucontext $(BUILD)/ucontext/weft
 	cp $(BUILD)/ucontext/weft $@
 
-test: all $(TEST_BIN) $(BUILD)/weft-ucontext
+# weft_check() from a user's program: instrumented objects, linked against libweft.so
+$(BUILD)/tests/lib_check: tests/lib_check.c $(BUILD)/libweft.so
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -g -O0 -Iinclude -fsanitize=thread -c tests/lib_check.c -o $(BUILD)/tests/lib_check.o
+	$(CC) -o $@ $(BUILD)/tests/lib_check.o -L$(BUILD) -Wl,-rpath,$(CURDIR)/$(BUILD) -lweft
+
+test: all $(TEST_BIN) $(BUILD)/weft-ucontext $(BUILD)/tests/lib_check
 	WEFT_CACHE=$(CURDIR)/$(BUILD)/cache $(TEST_BIN)
 
 # ---- benchmarks: figures, never assertions ---------------------------------------

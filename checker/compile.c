@@ -382,10 +382,15 @@ static void include_dir(char *dir, size_t n)
     char *slash;
     if (k > 0) {
         exe[k] = '\0';
+        /* an installed weft (PREFIX/bin/weft) and a build tree (build/weft,
+           build/clang/weft, ...) both find include/ a level or two up */
+        static const char *const up[] = {"/..", "/../..", "/../../.."};
         if ((slash = strrchr(exe, '/'))) {
             *slash = '\0';
-            k = snprintf(probe, sizeof probe, "%s/../include/weft.h", exe);
-            if (k > 0 && (size_t)k < sizeof probe && access(probe, R_OK) == 0) {
+            for (size_t u = 0; u < sizeof up / sizeof up[0]; u++) {
+                k = snprintf(probe, sizeof probe, "%s%s/include/weft.h", exe, up[u]);
+                if (k <= 0 || (size_t)k >= sizeof probe || access(probe, R_OK) != 0)
+                    continue;
                 probe[(size_t)k - strlen("/weft.h")] = '\0';
                 char *real = realpath(probe, NULL);
                 k = snprintf(dir, n, "%s", real ? real : probe);

@@ -69,11 +69,23 @@ int weft__coro_in_guard(const weft__coro *c, const void *addr)
 /* The coroutine being started; makecontext passes no pointer portably. */
 static weft__coro *starting;
 
+#ifdef HAVE_ASAN
+/* the OS thread's own stack, learnt on the first switch away from it */
+static const void *os_stack;
+static size_t os_stack_size;
+#endif
+
 static void start(void)
 {
     weft__coro *c = starting;
 #ifdef HAVE_ASAN
-    __sanitizer_finish_switch_fiber(NULL, NULL, NULL);
+    const void *bottom;
+    size_t size;
+    __sanitizer_finish_switch_fiber(NULL, &bottom, &size);
+    if (!os_stack) {
+        os_stack = bottom;
+        os_stack_size = size;
+    }
 #endif
     c->fn(c->arg);
     abort();   /* a coroutine's function never returns: it switches away for good */
@@ -182,7 +194,8 @@ void weft__coro_self(weft__coro *c)
 void weft__coro_switch(weft__coro *from, weft__coro *to)
 {
 #ifdef HAVE_ASAN
-    __sanitizer_start_switch_fiber(&from->asan_fake, to->stack, to->size);
+    __sanitizer_start_switch_fiber(&from->asan_fake, to->stack ? to->stack : os_stack,
+                                   to->stack ? to->size : os_stack_size);
 #endif
 #if USE_ASM
     if (to->sp) {

@@ -292,6 +292,10 @@ static int find_object(struct dl_phdr_info *info, size_t size, void *data)
 int weft__mem_register(const void *addr_in_object)
 {
     struct find f = {(uintptr_t)addr_in_object, 0};
+    for (int i = 0; i < nsegs; i++)
+        free(segs[i].snap);
+    nsegs = 0;
+    seg_total = 0;
     dl_iterate_phdr(find_object, &f);
     if (!f.found)
         return -1;

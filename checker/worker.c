@@ -68,6 +68,18 @@ weft__shared *weft__shared_new(weft__exec *ex)
     return sh;
 }
 
+void weft__shared_free(weft__exec *ex, weft__shared *sh)
+{
+    munmap(sh->text.p, sh->text.cap);
+    munmap(sh->json.p, sh->json.cap);
+    munmap(sh->otext.p, sh->otext.cap);
+    munmap(ex->strat_state, WEFT__STRAT_STATE_SIZE);
+    munmap(ex->decisions, sizeof(weft__decision) * (size_t)ex->cap_decisions);
+    munmap(ex->events, sizeof(weft__event) * (size_t)ex->cap_events);
+    munmap(ex->arena, ex->arena_cap);
+    munmap(sh, sizeof *sh);
+}
+
 static double now(void)
 {
     struct timespec ts;

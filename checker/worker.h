@@ -58,6 +58,8 @@ typedef struct weft__shared {
 
 /* Set up shared memory for a run; the model is loaded and ex filled in. */
 weft__shared *weft__shared_new(weft__exec *ex);
+/* Unmap what weft__shared_new mapped (after the search). */
+void weft__shared_free(weft__exec *ex, weft__shared *sh);
 /* Run the search in workers until it ends; returns when it has. */
 void weft__supervise(weft__exec *ex, weft__shared *sh, int mode);
 /* The loop of executions, in the worker (explore.c). */

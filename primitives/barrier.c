@@ -1,8 +1,7 @@
 /*
-** barrier.c: threading.Barrier, as CPython's state machine: filling, draining
-** (the last arrival released the phase; threads of the next phase wait until
-** every waiter of this one has left), resetting, broken. CPython runs the
-** action under the barrier's lock, so while it runs other barrier calls wait.
+** barrier.c: threading.Barrier as CPython's state machine: filling, draining
+** (the next phase waits until this one's waiters have left), resetting,
+** broken. The action runs under the barrier's lock: other calls wait for it.
 */
 #include "../checker/weft_int.h"
 

@@ -1,16 +1,15 @@
 /*
-** cond.c: threading.Condition over a Lock, an RLock, or its own RLock.
-** Waiters queue in FIFO order and notify(n) wakes the first n, as CPython does.
-** A waiter record lives on the waiting thread's stack: it is on the list only
-** while that thread is inside wait, and a timed-out waiter stays listed until
-** it has the lock back, so a notify in that gap is lost on it, as in CPython.
-** "Holds the lock" means the caller is its holder, also for a plain Lock
-** (CPython can only check that a Lock is locked, by anyone).
+** cond.c: threading.Condition over a Lock, an RLock, or its own RLock, with
+** CPython's FIFO of waiters: notify(n) wakes the first n. A timed-out waiter
+** stays queued until it has the lock back, so a notify in that gap is lost.
 */
 #include <stdio.h>
 
 #include "../checker/weft_int.h"
 
+/* A waiter record lives on the waiting thread's stack: it is listed only
+   while that thread is inside wait. "Holds the lock" means being its holder,
+   also for a plain Lock (CPython can only check that a Lock is locked). */
 typedef struct waiter {
     struct waiter *next;        /* on cond->head's list until notified or gone */
     weft_cond *cond;
@@ -104,11 +103,11 @@ static void unlink_waiter(weft_cond *c, waiter *w)
         }
 }
 
-/* Returns true if notified, false if timed out. ticks < 0: no timeout; 0: do
-   not block. The steps: "wait" checks ownership, queues the caller and
-   releases the lock; then, without a timeout, a second "wait" returns once
-   notified with the lock free. With one, the timed step ends in notified or timed
-   out and "reacquire" gets the lock back, as CPython's wait does. */
+/* Returns true if notified, false if timed out; ticks < 0: no timeout. The
+   steps: "wait" checks ownership, queues the caller and releases the lock;
+   without a timeout, a second "wait" returns once notified with the lock
+   free. With one, "wait_timeout" ends notified or timed out, and then
+   "reacquire" gets the lock back, as CPython's wait does. */
 static bool cond_wait(weft_cond *c, int ticks, const void *pc)
 {
     waiter w = {NULL, c, false};

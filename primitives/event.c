@@ -1,8 +1,7 @@
 /*
-** event.c: threading.Event, a flag. wait is one step, enabled while the flag
-** is set. (A CPython waiter already blocked is released by set() even if a
-** clear() follows at once; here it stays blocked, which no model can tell
-** from a waiter that came to look only after the clear.)
+** event.c: threading.Event, a flag; wait is one step, enabled while it is set.
+** (CPython releases a waiter already blocked even if clear() follows set() at
+** once; no model can tell that waiter from one that looked after the clear.)
 */
 #include "../checker/weft_int.h"
 

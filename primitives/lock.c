@@ -1,8 +1,7 @@
 /*
-** lock.c: threading.Lock. A flag and the thread that set it (obj.holder, for
-** deadlock reports); any thread may release it, as in Python. Acquiring a Lock
-** the caller already holds blocks forever: the scheduler reports that deadlock.
-** Which of several blocked acquirers gets the lock is left to the schedule.
+** lock.c: threading.Lock, a flag and the thread that set it (obj.holder, for
+** deadlock reports). Any thread may release it, as in Python; acquiring it
+** again while holding it blocks forever, which the scheduler reports.
 */
 #include "../checker/weft_int.h"
 

@@ -1,8 +1,7 @@
 /*
-** rlock.c: threading.RLock. The owner (obj.holder) and a recursion count; the
-** owner re-enters without blocking, and only the owner may release it.
-** Happens-before is published when the count drops to zero, as Python's
-** other threads can only observe the lock then.
+** rlock.c: threading.RLock, an owner (obj.holder) and a recursion count: the
+** owner re-enters without blocking, only the owner may release it, and other
+** threads see it free (happens-before is published) when the count is 0.
 */
 #include "../checker/weft_int.h"
 

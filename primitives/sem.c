@@ -1,8 +1,7 @@
 /*
-** sem.c: threading.Semaphore and BoundedSemaphore, one counter each. Python
-** does not promise which waiter a release wakes, so any thread blocked in
-** acquire may take a released unit: the schedule decides. A bounded one
-** refuses to go above its initial value (misuse).
+** sem.c: threading.Semaphore and BoundedSemaphore, a counter each. Python does
+** not say which waiter a release wakes, so any blocked acquirer may take a
+** released unit; a bounded one refuses to rise above its initial value.
 */
 #include "../checker/weft_int.h"
 

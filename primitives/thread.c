@@ -1,8 +1,7 @@
 /*
-** thread.c: the public side of threading.Thread that is not the scheduler's
-** (spawn, self, yield, sleep live in checker/): join, is_alive, name, daemon,
-** id. A thread is an object: join waits on it until its state is DONE.
-** Names, ids and the daemon flag are the thread's own data, not steps.
+** thread.c: threading.Thread's join, is_alive, name, daemon and id (spawn,
+** self, yield and sleep are the scheduler's). join waits on the thread
+** object until it is DONE; names, ids and the daemon flag are not steps.
 */
 #include <stdio.h>
 

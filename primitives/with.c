@@ -1,8 +1,7 @@
 /*
-** with.c: WEFT_WITH(x), Python's `with x:`, for the objects that are context
-** managers: Lock, RLock, Condition (its lock), Semaphore, BoundedSemaphore.
-** The steps are those of the object's own acquire and release, at the
-** model's call site; any other object is misuse, as Python's TypeError.
+** with.c: WEFT_WITH(x), Python's `with x:` for Lock, RLock, Condition (its
+** lock), Semaphore and BoundedSemaphore: the object's own acquire and release
+** steps at the model's call site. Anything else is misuse (TypeError).
 */
 #include "../checker/weft_int.h"
 

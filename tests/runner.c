@@ -143,6 +143,8 @@ static const model_test model_tests[] = {
 #include "prim_tests_a.h"
 #include "prim_tests_b.h"
 #include "model_tests.h"
+#include "pthread_tests.h"
+#include "finding_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES
@@ -525,6 +527,23 @@ static void test_cli_cache(void)
     ASSERT(strstr(b.err, " -c ") == NULL);
 }
 
+/* weft_check() from a user's own test program, linked against libweft.so */
+static void test_lib_weft_check(void)
+{
+    char bin[512];
+    snprintf(bin, sizeof bin, "%s", weft_bin);
+    char *slash = strrchr(bin, '/');
+    snprintf(slash ? slash + 1 : bin, sizeof bin - (size_t)(slash ? slash + 1 - bin : 0),
+             "tests/lib_check");
+    char *argv[] = {bin, NULL};
+    run r = run_argv(argv);
+    ASSERT_EQ(r.status, 0);
+    ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=16 token=yes\n"
+                      "replay: verdict=1 kind=assertion\n"
+                      "locked: verdict=0 executions=1 complete=1\n"
+                      "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -550,6 +569,7 @@ static const unit units[] = {
     {"cli_outcomes_yes_no", test_cli_outcomes_yes_no},
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
+    {"lib_weft_check", test_lib_weft_check},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

@@ -1,0 +1,1 @@
+/* filled by its area's tests: WT_MODEL / WT_OUTCOMES lines */

@@ -14,7 +14,7 @@
 struct weft__vc { uint32_t c[WEFT__MAX_THREADS]; };
 
 /* One access remembered in a shadow cell. */
-typedef struct acc { uint32_t clk; int16_t tid; bool atomic; bool write; long step; const void *pc; } acc;
+typedef struct acc { uint32_t clk; int16_t tid; bool atomic; bool write; uint8_t bytes; long step; const void *pc; } acc;
 #define NREADS 4
 
 /* Shadow state of one 8-byte granule, valid when gen is the current execution's. */
@@ -158,7 +158,7 @@ static void report(const acc *prev, const weft__thread *t, bool write, uintptr_t
         return;
     found = true;
     found_prev = *prev;
-    found_now = (acc){0, (int16_t)t->id, false, write, step, pc};
+    found_now = (acc){0, (int16_t)t->id, false, write, 0, step, pc};
     found_addr = addr;
 }
 
@@ -179,6 +179,11 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
         return;
     weft__vc *C = t->clock;
     long step = t->last_ev;
+    /* the bytes of the granule this access covers: neighbours do not race */
+    unsigned off = addr & 7;
+    uint8_t bytes = (uint8_t)(size >= 8 ? 0xffu << off : ((1u << size) - 1) << off);
+    if (!bytes)
+        bytes = 0xff;
     if (atomic) {
         /* sequentially consistent: every atomic access acquires what earlier
            atomic writes here released, and an atomic write releases */
@@ -186,18 +191,20 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
             vc_join(C, c->sync);
     }
     /* against the last write */
-    if (c->w.tid >= 0 && c->w.tid != t->id && !(atomic && c->w.atomic) &&
+    if (c->w.tid >= 0 && c->w.tid != t->id && !(atomic && c->w.atomic) && (c->w.bytes & bytes) &&
         c->w.clk > C->c[c->w.tid])
         report(&c->w, t, write, addr, step, pc);
     if (write) {
         for (int i = 0; i < NREADS; i++) {
             acc *r = &c->r[i];
-            if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && r->clk > C->c[r->tid])
+            if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && (r->bytes & bytes) &&
+                r->clk > C->c[r->tid])
                 report(r, t, write, addr, step, pc);
         }
-        c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, step, pc};
+        c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, bytes, step, pc};
         for (int i = 0; i < NREADS; i++)
-            c->r[i].tid = -1;
+            if (!(c->r[i].bytes & ~bytes))
+                c->r[i].tid = -1;   /* a read of bytes this write covers is superseded */
         if (atomic) {
             if (!c->sync)
                 c->sync = vc_new();
@@ -214,7 +221,7 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
             memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
             slot = NREADS - 1;
         }
-        c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, step, pc};
+        c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, bytes, step, pc};
     }
 }
 

@@ -307,10 +307,11 @@ void weft__mem_cas_failed(void)
    waits until some other thread changes something. */
 static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v)
 {
-    if (pc == t->spin_pc && addr == t->spin_addr && v == t->spin_val && !t->wrote) {
+    /* ... and nothing changed anywhere since that read (ex->writes) */
+    if (pc == t->spin_pc && addr == t->spin_addr && v == t->spin_val && !t->wrote &&
+        t->spin_wait == ex->writes)
         t->spinning = true;
-        t->spin_wait = ex->writes;
-    }
+    t->spin_wait = ex->writes;
     t->spin_pc = pc;
     t->spin_addr = addr;
     t->spin_val = v;

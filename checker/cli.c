@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "compile.h"
+#include "lockorder.h"
 #include "options.h"
 #include "strategy.h"
 #include "token.h"
@@ -27,7 +28,8 @@ static const char usage_text[] =
     "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
     "\n"
     "options:\n"
-    "  --strategy dfs|random   how to explore (default dfs: every interleaving)\n"
+    "  --strategy dpor|dfs|random  how to explore (default dfs: every interleaving;\n"
+    "                          dpor: one execution per class of equivalent ones)\n"
     "  --max-executions N      stop after N executions\n"
     "  --time-limit S          stop after S seconds\n"
     "  --max-steps N           an execution longer than N steps is a livelock (default 10000)\n"
@@ -73,6 +75,13 @@ static const char *stop_text(const weft__shared *sh)
     }
 }
 
+static const char *blocked_note(long n)
+{
+    static char b[96];
+    snprintf(b, sizeof b, " (and %ld redundant partial run%s cut short)", n, n == 1 ? "" : "s");
+    return b;
+}
+
 static int print_check(const weft__options *o, weft__shared *sh, int mode)
 {
     bool complete = sh->stop == WEFT__EXHAUSTED;
@@ -81,8 +90,9 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
     if (o->json) {
         printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
                "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
-               "\"strategy\": \"%s\"}",
+               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"}",
                verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
+               sh->blocked, sh->traces,
                mode == WEFT__REPLAY ? "replay" : o->strategy);
         if (mode == WEFT__OUTCOMES) {
             printf(", \"outcomes\": [");
@@ -128,8 +138,9 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
     }
     fflush(stdout);
     if (mode != WEFT__REPLAY && !o->json)
-        fprintf(stderr, "weft: %ld executions in %.2f s (%.0f executions/s), strategy %s\n",
-                sh->executions, sh->seconds, rate, o->strategy);
+        fprintf(stderr, "weft: %ld executions in %.2f s (%.0f executions/s), strategy %s%s\n",
+                sh->executions, sh->seconds, rate, o->strategy,
+                sh->blocked ? blocked_note(sh->blocked) : "");
     if (mode == WEFT__REPLAY)
         return sh->replay_found || sh->nfindings ? 1 : 0;
     if (mode == WEFT__OUTCOMES)
@@ -280,6 +291,7 @@ int main(int argc, char **argv)
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__lockorder_finish(&ex, sh, mode);
     if (sh->stop == WEFT__STOP_ERROR) {
         fflush(stdout);
         fprintf(stderr, "weft: error: %s\n", sh->error_msg);

@@ -28,6 +28,7 @@
 #ifdef HAVE_ASAN
 void __sanitizer_start_switch_fiber(void **fake, const void *bottom, size_t size);
 void __sanitizer_finish_switch_fiber(void *fake, const void **bottom, size_t *size);
+void __asan_unpoison_memory_region(const volatile void *addr, size_t size);
 #endif
 
 static size_t page_size(void)
@@ -157,6 +158,10 @@ void weft__coro_prepare(weft__coro *c, void (*fn)(void *), void *arg)
     c->fn = fn;
     c->arg = arg;
     c->sp = NULL;
+#ifdef HAVE_ASAN
+    /* frames abandoned when the last execution ended keep their redzones */
+    __asan_unpoison_memory_region(c->stack, c->size);
+#endif
 #if USE_ASM
     if (!c->entry_pc) {
         /* makecontext once per slot; the entry state it computes is the same

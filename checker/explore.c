@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lockorder.h"
+#include "oracle.h"
 #include "report.h"
 #include "token.h"
 #include "worker.h"
@@ -229,6 +231,7 @@ static void crash_describe(weft__exec *ex)
 
 static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 {
+    weft__lockorder_execution(ex, sh, mode);   /* first: in a replay it may end ex as a finding */
     const void *p1, *p2;
     if (mode == WEFT__CHECK && weft__race_found(&p1, &p2)) {
         /* the same race is the same pair of source lines, in either order */
@@ -301,6 +304,15 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         }
         crash_armed = 0;
         ex->cur = NULL;
+        if (ex->end_status == WEFT__END_BLOCKED) {
+            /* redundant: equivalent to an execution explored before */
+            sh->blocked++;
+            if (!ex->strat->next(ex)) {
+                sh->stop = WEFT__EXHAUSTED;
+                break;
+            }
+            continue;
+        }
         sh->executions++;
         ex->executions = sh->executions;
         sh->ndecisions = ex->ndecisions;
@@ -314,6 +326,8 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             break;
         }
         record_end(ex, sh, mode);
+        if (ex->opt->oracle)
+            sh->traces = weft__oracle_execution(ex);
         if (crashed) {
             /* the model may have damaged this process: a fresh worker goes on */
             sh->resume = 1;

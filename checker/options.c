@@ -41,7 +41,7 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     const char *v = argc > 1 ? argv[1] : NULL;
     double d;
     static const char *const flags[] = {"--json", "--keep-going", "--no-races", "--full",
-                                        "--verbose", "-v", NULL};
+                                        "--oracle-traces", "--verbose", "-v", NULL};
     for (int i = 0; flags[i]; i++) {
         if (strcmp(a, flags[i]) != 0)
             continue;
@@ -50,13 +50,14 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         case 1: o->keep_going = true; break;
         case 2: o->races = false; break;
         case 3: o->full_listing = true; break;
+        case 4: o->oracle = true; break;
         default: o->verbose = true; break;
         }
         return 1;
     }
     if (!strcmp(a, "--strategy")) {
         if (!v) {
-            fprintf(stderr, "weft: error: --strategy needs a name: dfs or random\n");
+            fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs or random\n");
             return -1;
         }
         o->strategy = v;
@@ -117,12 +118,14 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
 {
     if (!strcmp(o->strategy, "dfs")) {
         *s = &weft__strategy_dfs;
+    } else if (!strcmp(o->strategy, "dpor")) {
+        *s = &weft__strategy_dpor;
     } else if (!strcmp(o->strategy, "random")) {
         *s = &weft__strategy_random;
     } else if (!strcmp(o->strategy, "replay")) {
         *s = &weft__strategy_replay;
     } else {
-        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dfs, random)\n",
+        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dpor, dfs, random)\n",
                 o->strategy);
         return -1;
     }

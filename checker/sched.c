@@ -166,18 +166,20 @@ static void schedule(weft__exec *ex)
 
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
-    if ((cand & (cand - 1)) == 0) {
+    bool several = (cand & (cand - 1)) != 0;
+    if (!several && !ex->strat->every_point) {
         pick = __builtin_ctzll(cand);
     } else {
         pick = ex->strat->pick(ex, cand, cur);
         if (pick < 0) {
             /* the strategy could not follow its schedule (a replayed token that
-               does not fit this model); it said why in end_msg */
-            ex->end_status = WEFT__END_DIVERGED;
+               does not fit this model; it said why in end_msg), or the rest of
+               this execution is redundant (DPOR's sleep set) */
+            ex->end_status = pick == WEFT__PICK_BLOCKED ? WEFT__END_BLOCKED : WEFT__END_DIVERGED;
             end_execution(ex);
         }
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
-        if (ex->ndecisions < ex->cap_decisions)
+        if (several && ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
     }
     ex->last_enabled = en;
@@ -191,6 +193,7 @@ static void schedule(weft__exec *ex)
     e->res = 0;
     e->addr = p->addr;
     e->obj = p->obj ? p->obj->id : -1;
+    e->obj2 = p->obj2 ? p->obj2->id : -1;
     e->tid = (uint16_t)pick;
     e->size = (uint8_t)p->size;
     e->flags = 0;
@@ -208,6 +211,8 @@ static void schedule(weft__exec *ex)
     u->last_ev = ex->nevents++;
     if (ex->progress)
         (*ex->progress)++;
+    if (ex->strat->event)
+        ex->strat->event(ex, u->last_ev);
 
     /* fairness bookkeeping: u has had its step (ex->fair: threads that wait) */
     if (ex->fair) {
@@ -247,6 +252,13 @@ static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc 
     p->arg = arg;
     p->pc = pc;
     p->timed = timed;
+    p->obj2 = t->touch_next;
+    t->touch_next = NULL;
+}
+
+void weft__op_touches(void *obj)
+{
+    weft__ex->cur->touch_next = obj;
 }
 
 void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, void *arg,
@@ -679,6 +691,7 @@ void weft__sched_run(weft__exec *ex)
     ex->fair = 0;
     ex->live_nondaemon = 0;
     ex->exit_code = 0;
+    ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");

@@ -46,4 +46,4 @@ static bool next(weft__exec *ex)
     return true;   /* endless: the budget stops it */
 }
 
-const weft__strategy weft__strategy_random = {"random", begin, pick, choose, next};
+const weft__strategy weft__strategy_random = {"random", begin, pick, choose, next, NULL, false};

@@ -96,6 +96,7 @@ typedef struct weft__pending {
     void *arg;
     const void *pc;             /* the model's call site */
     bool timed;                 /* enabled even when not ready: it can time out */
+    weft__obj *obj2;            /* a second object the operation needs (weft__op_touches) */
 } weft__pending;
 
 enum weft__tstate { WEFT__RUN = 1, WEFT__DONE };
@@ -124,6 +125,7 @@ struct weft__thread {
     int last_write_ev; int last_write_size;
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
+    weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
 };
 
 /* ---- events ---------------------------------------------------------------- */
@@ -138,6 +140,7 @@ typedef struct weft__event {
     long res;
     uintptr_t addr;
     int obj;                    /* object id, or -1 */
+    int obj2;                   /* a second object it needs, or -1 */
     uint16_t tid;
     uint8_t flags;
     uint8_t size;
@@ -156,11 +159,20 @@ typedef struct weft__strategy {
     int (*pick)(weft__exec *ex, uint64_t enabled, int current);
     int (*choose)(weft__exec *ex, int n);
     bool (*next)(weft__exec *ex);                      /* after: false when exhausted */
+    void (*event)(weft__exec *ex, long i);             /* optional: event i was recorded */
+    bool every_point;          /* pick is asked even when one thread can run */
 } weft__strategy;
+
+/* pick's answers besides a thread id: the schedule cannot be followed (the
+   strategy wrote why in ex->end_msg), or the execution is redundant (DPOR's
+   sleep set holds every enabled thread) and is abandoned uncounted. */
+#define WEFT__PICK_DIVERGED (-1)
+#define WEFT__PICK_BLOCKED (-2)
 
 extern const weft__strategy weft__strategy_dfs;
 extern const weft__strategy weft__strategy_replay;
 extern const weft__strategy weft__strategy_random;
+extern const weft__strategy weft__strategy_dpor;
 
 /* ---- options ---------------------------------------------------------------- */
 typedef struct weft__options {
@@ -178,6 +190,7 @@ typedef struct weft__options {
     int width;                  /* listing width */
     bool full_listing;          /* do not shorten long listings */
     bool races;                 /* detect data races */
+    bool oracle;                /* count distinct traces (the DPOR test oracle) */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;
@@ -244,7 +257,7 @@ struct weft__exec {
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
 
-enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED };
+enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED };
 
 extern weft__exec *weft__ex;
 
@@ -259,6 +272,9 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
    held when the thread was picked, false if it timed out. */
 bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred ready,
                     void *arg, const void *pc);
+/* The calling thread's next operation also needs obj (besides its own
+   object): it is then dependent with operations on either. */
+void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc);
 /* The result of the calling thread's last event, for the listing. */

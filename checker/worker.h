@@ -33,6 +33,8 @@ typedef struct weft__shared {
     volatile int cur_tid;
     int resume;                        /* a replacement worker: skip the execution that died */
     long executions;
+    long blocked;                      /* DPOR: redundant partial runs abandoned */
+    long traces;                       /* --oracle-traces: distinct traces seen */
     int stop;                          /* enum weft__stop */
     int error;                         /* exit status for WEFT__STOP_ERROR */
     char error_msg[1200];

@@ -111,6 +111,7 @@ static void unlink_waiter(weft_cond *c, waiter *w)
 static bool cond_wait(weft_cond *c, int ticks, const void *pc)
 {
     waiter w = {NULL, c, false};
+    weft__op_touches(c->lock);   /* waiting releases the lock */
     weft__op(&OP_WAIT, c, ticks, NULL, NULL, pc);
     if (c->lock->holder != weft__self())
         weft__misuse(c, "wait", "RuntimeError: cannot wait on un-acquired lock", pc);
@@ -119,6 +120,7 @@ static bool cond_wait(weft_cond *c, int ticks, const void *pc)
     int saved = lock_save(c);
 
     if (ticks < 0) {
+        weft__op_touches(c->lock);   /* waking needs the lock too */
         weft__op(&OP_WOKEN, c, 0, woken_ready, &w, pc);
         weft__result(1);
         weft__hb_acquire(c);

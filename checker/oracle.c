@@ -1,0 +1,114 @@
+/*
+** oracle.c: the test oracle for DPOR (--oracle-traces). For every complete
+** execution, compute its Mazurkiewicz trace naively (happens-before between
+** each pair of dependent events, O(n^2)) and count the distinct ones. It
+** shares no code with strat_dpor.c on purpose: run under --strategy dfs, its
+** count must equal the number of executions DPOR runs.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "oracle.h"
+
+static uint64_t *seen;          /* open addressing set of trace fingerprints */
+static size_t cap_seen, nseen;
+
+/* Two events depend on each other: one thread; or one object, not both only
+   reading it; or overlapping 4-byte units of memory in one address space,
+   not both reading. start, yield, choose and spawn commute with everything. */
+static bool depends(weft__exec *ex, const weft__event *a, const weft__event *b)
+{
+    if (a->tid == b->tid)
+        return true;
+    unsigned fa = a->op->flags, fb = b->op->flags;
+    if ((fa | fb) & WEFT__F_LOCAL)
+        return false;
+    bool wa = !(fa & WEFT__F_READS), wb = !(fb & WEFT__F_READS);
+    if (!wa && !wb)
+        return false;
+    if ((fa & WEFT__F_MEM) && (fb & WEFT__F_MEM)) {
+        int sa = ex->threads[a->tid]->space, sb = ex->threads[b->tid]->space;
+        if (sa != sb && weft__mem_is_global(a->addr))
+            return false;
+        uintptr_t a0 = a->addr >> 2, a1 = (a->addr + (a->size ? a->size - 1u : 0)) >> 2;
+        uintptr_t b0 = b->addr >> 2, b1 = (b->addr + (b->size ? b->size - 1u : 0)) >> 2;
+        return a0 <= b1 && b0 <= a1;
+    }
+    if ((fa & WEFT__F_MEM) || (fb & WEFT__F_MEM))
+        return false;
+    int oa[2] = {a->obj, a->obj2}, ob[2] = {b->obj, b->obj2};
+    if (!strcmp(a->op->verb, "spawn"))
+        oa[0] = -1;
+    if (!strcmp(b->op->verb, "spawn"))
+        ob[0] = -1;
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < 2; k++)
+            if (oa[i] >= 0 && oa[i] == ob[k])
+                return true;
+    return false;
+}
+
+static bool insert(uint64_t fp)
+{
+    if (nseen * 2 >= cap_seen) {
+        size_t cap = cap_seen ? cap_seen * 2 : 1024;
+        uint64_t *n = calloc(cap, sizeof *n);
+        WEFT_ASSERT(n);
+        for (size_t i = 0; i < cap_seen; i++) {
+            if (!seen[i])
+                continue;
+            size_t h = seen[i] & (cap - 1);
+            while (n[h])
+                h = (h + 1) & (cap - 1);
+            n[h] = seen[i];
+        }
+        free(seen);
+        seen = n;
+        cap_seen = cap;
+    }
+    if (!fp)
+        fp = 1;
+    size_t h = fp & (cap_seen - 1);
+    while (seen[h]) {
+        if (seen[h] == fp)
+            return false;
+        h = (h + 1) & (cap_seen - 1);
+    }
+    seen[h] = fp;
+    nseen++;
+    return true;
+}
+
+long weft__oracle_execution(weft__exec *ex)
+{
+    long n = ex->nevents;
+    int nt = ex->nthreads;
+    uint32_t (*c)[WEFT__MAX_THREADS] = calloc((size_t)(n ? n : 1), sizeof *c);
+    uint32_t seq[WEFT__MAX_THREADS] = {0};
+    WEFT_ASSERT(c);
+    uint64_t fp = 0;
+    for (long j = 0; j < n; j++) {
+        const weft__event *e = &ex->events[j];
+        for (long i = 0; i < j; i++)
+            if (depends(ex, &ex->events[i], e))
+                for (int t = 0; t < nt; t++)
+                    if (c[i][t] > c[j][t])
+                        c[j][t] = c[i][t];
+        /* a thread's first event comes after its spawn */
+        if (seq[e->tid] == 0)
+            for (long i = 0; i < j; i++)
+                if (!strcmp(ex->events[i].op->verb, "spawn") && ex->events[i].val == e->tid)
+                    for (int t = 0; t < nt; t++)
+                        if (c[i][t] > c[j][t])
+                            c[j][t] = c[i][t];
+        c[j][e->tid] = ++seq[e->tid];
+        /* the event is (thread, its number, what it did, what it saw before it) */
+        uint64_t h = weft__hash(&e->tid, sizeof e->tid, 0);
+        h = weft__hash(e->op->verb, strlen(e->op->verb), h);
+        h = weft__hash(c[j], sizeof(uint32_t) * (size_t)nt, h);
+        fp += h * 0x9E3779B97F4A7C15ull + (h >> 29);
+    }
+    free(c);
+    insert(fp);
+    return (long)nseen;
+}

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lockorder.h"
 #include "report.h"
 #include "strategy.h"
 #include "token.h"
@@ -65,6 +66,7 @@ weft__shared *weft__shared_new(weft__exec *ex)
         r->n = ex->opt->nreplay;
         memcpy(r->dec, ex->opt->replay, sizeof(int32_t) * (size_t)ex->opt->nreplay);
     }
+    weft__lockorder_init();
     return sh;
 }
 

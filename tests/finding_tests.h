@@ -1,1 +1,32 @@
 /* filled by its area's tests: WT_MODEL / WT_OUTCOMES lines */
+
+/* ---- lock_order (checker/lockorder.c). Each count is the exact
+   stats.executions of `weft check --json ARGS FILE`. A budget
+   (--max-executions) stops the search before the deadlock: the inversion
+   is then the finding; the whole search finds the deadlock itself and
+   reports no lock_order for the same locks. The models that must not be
+   findings run with a budget too, so that their rule (gate lock, one
+   thread, try, a thread alone), not a complete search, rules them out. */
+WT_MODEL(lock_order_ab_ba, "tests/findings/lock_order_ab_ba.c",
+         "--strategy dfs --max-executions 1", 1, "lock_order", 1)
+WT_MODEL(lock_order_ab_ba_whole, "tests/findings/lock_order_ab_ba.c", "--strategy dfs", 1,
+         "deadlock", 1929)
+WT_MODEL(lock_order_gated, "tests/findings/lock_order_gated.c", "--strategy dfs", 0, "", 54351)
+WT_MODEL(lock_order_gated_budget, "tests/findings/lock_order_gated.c",
+         "--strategy dfs --max-executions 1", 0, "", 1)
+WT_MODEL(lock_order_three, "tests/findings/lock_order_three.c",
+         "--strategy dfs --max-executions 1", 1, "lock_order", 1)
+WT_MODEL(lock_order_same_thread, "tests/findings/lock_order_same_thread.c",
+         "--strategy dfs --max-executions 1", 0, "", 1)
+WT_MODEL(lock_order_try, "tests/findings/lock_order_try.c",
+         "--strategy dfs --max-executions 1", 0, "", 1)
+WT_MODEL(lock_order_alone, "tests/findings/lock_order_alone.c",
+         "--strategy dfs --max-executions 1", 0, "", 1)
+WT_MODEL(lock_order_across, "tests/findings/lock_order_across.c",
+         "--strategy dfs --max-executions 100", 1, "lock_order", 100)
+WT_MODEL(lock_order_across_whole, "tests/findings/lock_order_across.c", "--strategy dfs", 1,
+         "deadlock", 754)
+WT_MODEL(lock_order_cond_wait, "tests/findings/lock_order_cond_wait.c",
+         "--strategy dfs --max-executions 1", 1, "lock_order", 1)
+WT_MODEL(lock_order_cond_wait_whole, "tests/findings/lock_order_cond_wait.c", "--strategy dfs", 1,
+         "deadlock", 3862)

@@ -38,6 +38,41 @@ const char *const weft__wrapped_syms[] = {
     "fprintf", "vfprintf", "fwrite", "fflush", "perror",
     "__assert_fail", "abort", "exit", "_exit",
     "rand", "srand",
+    /* POSIX threads (primitives/pthread*.c): every blocking call, and every
+       call that takes a pthread_t, since weft's thread ids are not glibc's.
+       Not pthread_create: libgcc.a defines a __wrap_pthread_create of its
+       own (for -fsplit-stack), which the link would pull in; weft defines
+       pthread_create itself instead, and the model's calls bind to it. */
+    "pthread_join", "pthread_tryjoin_np", "pthread_timedjoin_np",
+    "pthread_clockjoin_np", "pthread_detach", "pthread_exit", "pthread_self", "pthread_equal",
+    "pthread_once", "pthread_key_create", "pthread_key_delete", "pthread_getspecific",
+    "pthread_setspecific", "pthread_setname_np", "pthread_getname_np", "pthread_kill",
+    "pthread_cancel", "pthread_getattr_np", "pthread_setschedparam", "pthread_getschedparam",
+    "pthread_setschedprio", "pthread_setaffinity_np", "pthread_getaffinity_np",
+    "__pthread_register_cancel", "__pthread_unregister_cancel",
+    "__pthread_register_cancel_defer", "__pthread_unregister_cancel_restore",
+    "__pthread_unwind_next",
+    "pthread_mutex_init", "pthread_mutex_destroy", "pthread_mutex_lock",
+    "pthread_mutex_trylock", "pthread_mutex_timedlock", "pthread_mutex_clocklock",
+    "pthread_mutex_unlock", "pthread_mutex_consistent",
+    "pthread_spin_init", "pthread_spin_destroy", "pthread_spin_lock", "pthread_spin_trylock",
+    "pthread_spin_unlock",
+    "pthread_cond_init", "pthread_cond_destroy", "pthread_cond_wait", "pthread_cond_timedwait",
+    "pthread_cond_clockwait", "pthread_cond_signal", "pthread_cond_broadcast",
+    "pthread_rwlock_init", "pthread_rwlock_destroy", "pthread_rwlock_rdlock",
+    "pthread_rwlock_wrlock", "pthread_rwlock_tryrdlock", "pthread_rwlock_trywrlock",
+    "pthread_rwlock_timedrdlock", "pthread_rwlock_timedwrlock", "pthread_rwlock_clockrdlock",
+    "pthread_rwlock_clockwrlock", "pthread_rwlock_unlock",
+    "pthread_barrier_init", "pthread_barrier_destroy", "pthread_barrier_wait",
+    "sem_init", "sem_destroy", "sem_wait", "sem_trywait", "sem_timedwait", "sem_clockwait",
+    "sem_post", "sem_getvalue",
+    "sched_yield", "pthread_yield", "sleep", "usleep", "nanosleep", "clock_nanosleep", "pause",
+    /* C11 <threads.h> (primitives/c11threads.c) */
+    "thrd_create", "thrd_join", "thrd_detach", "thrd_exit", "thrd_current", "thrd_equal",
+    "thrd_yield", "thrd_sleep",
+    "mtx_init", "mtx_destroy", "mtx_lock", "mtx_trylock", "mtx_timedlock", "mtx_unlock",
+    "cnd_init", "cnd_destroy", "cnd_wait", "cnd_timedwait", "cnd_signal", "cnd_broadcast",
+    "tss_create", "tss_delete", "tss_get", "tss_set", "call_once",
     NULL
 };
 

@@ -1,1 +1,76 @@
-/* filled by its area's tests: WT_MODEL / WT_OUTCOMES lines */
+/*
+** pthread_tests.h: unmodified C programs (tests/pthread/): POSIX threads,
+** C11 threads and atomics, and the SV-COMP conventions. Each execution
+** count is the exact stats.executions of `weft check --json <args>`; for a
+** model that stops at its first finding, the count at that finding (a data
+** race does not stop the search: it goes on to the first finding that ends
+** an execution, or to the end).
+*/
+
+/* ---- mutexes */
+WT_MODEL(pthread_mutex_counter, "tests/pthread/mutex_counter.c", "--strategy dfs", 0, "", 12283)
+WT_MODEL(pthread_racy_counter, "tests/pthread/racy_counter.c", "--strategy dfs", 1, "data_race", 36)
+WT_MODEL(pthread_racy_counter_lost_update, "tests/pthread/racy_counter.c",
+         "--strategy dfs --no-races", 1, "assertion", 36)
+WT_MODEL(pthread_deadlock_ab_ba, "tests/pthread/deadlock_ab_ba.c", "--strategy dfs", 1, "deadlock", 267)
+WT_MODEL(pthread_mutex_unlock_other, "tests/pthread/mutex_unlock_other.c", "--strategy dfs", 1,
+         "misuse", 1)
+WT_MODEL(pthread_mutex_errorcheck, "tests/pthread/mutex_errorcheck.c", "--strategy dfs", 1, "misuse", 1)
+WT_MODEL(pthread_mutex_recursive, "tests/pthread/mutex_recursive.c", "--strategy dfs", 0, "", 122)
+WT_MODEL(pthread_mutex_trylock, "tests/pthread/mutex_trylock.c", "--strategy dfs", 0, "", 25)
+WT_OUTCOMES(pthread_mutex_trylock_outcomes, "tests/pthread/mutex_trylock.c", "--strategy dfs", "busy|got")
+WT_MODEL(pthread_spin_lock, "tests/pthread/spin_lock.c", "--strategy dfs", 0, "", 37)
+
+/* ---- condition variables: spurious wakeups are explored */
+WT_MODEL(pthread_cond_no_loop, "tests/pthread/cond_no_loop.c", "--strategy dfs", 1, "assertion", 31)
+WT_MODEL(pthread_cond_loop, "tests/pthread/cond_loop.c", "--strategy dfs", 0, "", 49)
+WT_MODEL(pthread_cond_missed_signal, "tests/pthread/cond_missed_signal.c", "--strategy dfs", 1,
+         "deadlock", 1)
+WT_MODEL(pthread_cond_wait_unlocked, "tests/pthread/cond_wait_unlocked.c", "--strategy dfs", 1,
+         "misuse", 1)
+WT_MODEL(pthread_cond_timedwait, "tests/pthread/cond_timedwait.c", "--strategy dfs", 0, "", 160)
+WT_OUTCOMES(pthread_cond_timedwait_outcomes, "tests/pthread/cond_timedwait.c", "--strategy dfs",
+            "signalled|timed out")
+
+/* ---- rwlocks, barriers, semaphores */
+WT_MODEL(pthread_rwlock_mix, "tests/pthread/rwlock_mix.c", "--strategy dfs", 0, "", 50161)
+WT_MODEL(pthread_rwlock_write_under_read, "tests/pthread/rwlock_write_under_read.c",
+         "--strategy dfs", 1, "data_race", 67219)
+WT_MODEL(pthread_barrier, "tests/pthread/barrier.c", "--strategy dfs", 0, "", 1740)
+WT_MODEL(pthread_sem_handoff, "tests/pthread/sem_handoff.c", "--strategy dfs", 0, "", 7)
+WT_OUTCOMES(pthread_sem_trywait_outcomes, "tests/pthread/sem_trywait.c", "--strategy dfs",
+            "EAGAIN ETIMEDOUT|EAGAIN got|got -")
+
+/* ---- threads: keys, once, exit rules, cleanup handlers, sleep */
+WT_MODEL(pthread_key_destructor, "tests/pthread/key_destructor.c", "--strategy dfs", 0, "", 8)
+WT_MODEL(pthread_once, "tests/pthread/once.c", "--strategy dfs", 0, "", 75)
+WT_MODEL(pthread_main_returns, "tests/pthread/main_returns.c", "--strategy dfs", 0, "", 1)
+WT_MODEL(pthread_main_pthread_exit, "tests/pthread/main_pthread_exit.c", "--strategy dfs", 1,
+         "assertion", 1)
+WT_MODEL(pthread_join_detached, "tests/pthread/join_detached.c", "--strategy dfs", 1, "misuse", 1)
+WT_MODEL(pthread_cleanup_exit, "tests/pthread/cleanup_exit.c", "--strategy dfs", 0, "", 7)
+WT_MODEL(pthread_sleep_is_not_sync, "tests/pthread/sleep_is_not_sync.c", "--strategy dfs", 1,
+         "data_race", 21)
+
+/* ---- atomics: Peterson's lock. The correct one is too large for the naive
+   DFS to finish (every atomic access is a step): a budget, and a seeded
+   random search. */
+WT_MODEL(pthread_peterson_c11_dfs, "tests/pthread/peterson_c11.c",
+         "--strategy dfs --max-executions 100000", 0, "", 100000)
+WT_MODEL(pthread_peterson_c11_random, "tests/pthread/peterson_c11.c",
+         "--strategy random --seed 1 --max-executions 20000", 0, "", 20000)
+WT_MODEL(pthread_peterson_swapped, "tests/pthread/peterson_swapped.c", "--strategy dfs", 1,
+         "data_race", 30029)
+WT_MODEL(pthread_peterson_swapped_no_races, "tests/pthread/peterson_swapped.c",
+         "--strategy dfs --no-races", 1, "assertion", 30029)
+
+/* ---- C11 <threads.h> */
+WT_MODEL(pthread_c11_threads, "tests/pthread/c11_threads.c", "--strategy dfs", 0, "", 95)
+WT_MODEL(pthread_c11_misc, "tests/pthread/c11_misc.c", "--strategy dfs", 0, "", 315)
+
+/* ---- verification conventions */
+WT_MODEL(pthread_nondet_value, "tests/pthread/nondet_value.c", "--strategy dfs", 1, "assertion", 15)
+WT_MODEL(pthread_verifier_assume, "tests/pthread/verifier_assume.c", "--strategy dfs", 0, "", 4)
+WT_MODEL(pthread_verifier_atomic, "tests/pthread/verifier_atomic.c", "--strategy dfs", 0, "", 103)
+WT_MODEL(pthread_reach_error, "tests/pthread/reach_error.c", "--strategy dfs --no-races", 1,
+         "assertion", 36)

@@ -1,0 +1,209 @@
+/*
+** pthread_verifier.c: the conventions of verification benchmarks (SV-COMP):
+** __VERIFIER_nondet_* as explored choices over a small domain,
+** __VERIFIER_assume, __VERIFIER_atomic_begin/_end, and reach_error() and
+** __VERIFIER_error() as assertion findings. The model only declares them,
+** or defines reach_error itself: weft's definitions are exported by the
+** executable and take precedence (ELF interposition), as they do over a
+** definition in the model whose calls go through the PLT (gcc and clang
+** with -fPIC -O0, which is how weft compiles models).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pthread_int.h"
+
+#define PC __builtin_return_address(0)
+
+int weft__nondet_domain = 4;
+
+static const weft__opdesc OP_NONDET = {"nondet", WEFT__F_LOCAL | WEFT__F_RES};
+
+/* ---- __VERIFIER_nondet_*: weft_choose over the domain -----------------------------
+   A signed type takes 0, 1, -1, 2, -2, ... (the first weft__nondet_domain of
+   them), an unsigned one 0, 1, 2, ..., a bool 0 and 1. */
+static long nondet(int n, bool is_signed, const void *pc)
+{
+    if (!weft__pt_active())
+        return 0;
+    weft__exec *ex = weft__ex;
+    if (n < 1)
+        n = 1;
+    int k = weft_choose(n);
+    long v = !is_signed ? k : k % 2 ? (k + 1) / 2 : -(k / 2);
+    /* shown as "nondet -> v" at the model's call, not as this file's choose */
+    weft__event *e = &ex->events[ex->cur->last_ev];
+    e->op = &OP_NONDET;
+    e->pc = pc;
+    weft__result(v);
+    return v;
+}
+
+#define DOMAIN weft__nondet_domain
+_Bool __VERIFIER_nondet_bool(void);
+char __VERIFIER_nondet_char(void);
+unsigned char __VERIFIER_nondet_uchar(void);
+short __VERIFIER_nondet_short(void);
+unsigned short __VERIFIER_nondet_ushort(void);
+int __VERIFIER_nondet_int(void);
+unsigned __VERIFIER_nondet_uint(void);
+unsigned __VERIFIER_nondet_unsigned(void);
+unsigned __VERIFIER_nondet_u32(void);
+long __VERIFIER_nondet_long(void);
+unsigned long __VERIFIER_nondet_ulong(void);
+long long __VERIFIER_nondet_longlong(void);
+unsigned long long __VERIFIER_nondet_ulonglong(void);
+size_t __VERIFIER_nondet_size_t(void);
+float __VERIFIER_nondet_float(void);
+double __VERIFIER_nondet_double(void);
+
+_Bool __VERIFIER_nondet_bool(void) { return nondet(DOMAIN < 2 ? DOMAIN : 2, false, PC) != 0; }
+char __VERIFIER_nondet_char(void) { return (char)nondet(DOMAIN, true, PC); }
+unsigned char __VERIFIER_nondet_uchar(void) { return (unsigned char)nondet(DOMAIN, false, PC); }
+short __VERIFIER_nondet_short(void) { return (short)nondet(DOMAIN, true, PC); }
+unsigned short __VERIFIER_nondet_ushort(void) { return (unsigned short)nondet(DOMAIN, false, PC); }
+int __VERIFIER_nondet_int(void) { return (int)nondet(DOMAIN, true, PC); }
+unsigned __VERIFIER_nondet_uint(void) { return (unsigned)nondet(DOMAIN, false, PC); }
+unsigned __VERIFIER_nondet_unsigned(void) { return (unsigned)nondet(DOMAIN, false, PC); }
+unsigned __VERIFIER_nondet_u32(void) { return (unsigned)nondet(DOMAIN, false, PC); }
+long __VERIFIER_nondet_long(void) { return nondet(DOMAIN, true, PC); }
+unsigned long __VERIFIER_nondet_ulong(void) { return (unsigned long)nondet(DOMAIN, false, PC); }
+long long __VERIFIER_nondet_longlong(void) { return nondet(DOMAIN, true, PC); }
+unsigned long long __VERIFIER_nondet_ulonglong(void)
+{
+    return (unsigned long long)nondet(DOMAIN, false, PC);
+}
+size_t __VERIFIER_nondet_size_t(void) { return (size_t)nondet(DOMAIN, false, PC); }
+float __VERIFIER_nondet_float(void) { return (float)nondet(DOMAIN, true, PC); }
+double __VERIFIER_nondet_double(void) { return (double)nondet(DOMAIN, true, PC); }
+
+/* ---- assume, error ----------------------------------------------------------------------
+   A failed assumption means the execution is not one the program can have:
+   it ends there, as the process would end with exit(0), and is no finding.
+   (The scheduler has no verb to drop an execution from the outcomes; so
+   `weft outcomes` counts it with what it printed so far.) */
+void __VERIFIER_assume(int cond);
+void reach_error(void);
+void __VERIFIER_error(void);
+
+void __VERIFIER_assume(int cond)
+{
+    if (cond || !weft__pt_active())
+        return;
+    weft__exit_execution(0);
+}
+
+static _Noreturn void error_reached(const char *fn, const void *pc)
+{
+    if (!weft__pt_active()) {
+        fprintf(stderr, "%s() called\n", fn);
+        abort();
+    }
+    weft__fail(WEFT__ASSERTION, pc, "%s: %s() was called", weft__thread_name(weft__ex->cur), fn);
+}
+
+void reach_error(void)
+{
+    error_reached("reach_error", PC);
+}
+
+void __VERIFIER_error(void)
+{
+    error_reached("__VERIFIER_error", PC);
+}
+
+/* ---- atomic sections ----------------------------------------------------------------------
+   Between __VERIFIER_atomic_begin and _end no other thread runs. The
+   scheduler has no verb for it, so the section freezes the others: each
+   other thread's pending operation is made never ready (and not timed)
+   while the section lasts, and restored when it ends. A thread started
+   inside the section is frozen as it starts. If the thread in the section
+   blocks, nothing can run: a deadlock, as the section promised not to let
+   anyone else in. Sections nest, and each one happens before the next
+   (they are ordered, as if by one lock). */
+
+static bool frozen(void *a)
+{
+    (void)a;
+    return false;
+}
+
+static void freeze(weft__thread *t)
+{
+    weft__pt_thread *p = weft__pt_of(t);
+    if (p->frozen || t->state != WEFT__RUN)
+        return;
+    p->frozen = true;
+    p->saved_ready = t->pend.ready;
+    p->saved_arg = t->pend.arg;
+    p->saved_timed = t->pend.timed;
+    t->pend.ready = frozen;
+    t->pend.arg = NULL;
+    t->pend.timed = false;
+}
+
+static void thaw_all(weft__pt_exec *x)
+{
+    weft__exec *ex = weft__ex;
+    x->atomic_owner = NULL;
+    x->atomic_depth = 0;
+    for (int i = 0; i < ex->nthreads; i++) {
+        weft__thread *t = ex->threads[i];
+        weft__pt_thread *p = t->user;
+        if (!p || !p->frozen)
+            continue;
+        p->frozen = false;
+        t->pend.ready = p->saved_ready;
+        t->pend.arg = p->saved_arg;
+        t->pend.timed = p->saved_timed;
+    }
+}
+
+void weft__pt_atomic_spawned(weft__thread *t)
+{
+    weft__pt_exec *x = weft__pt_exec_get();
+    if (x->atomic_owner && x->atomic_owner != t)
+        freeze(t);
+}
+
+void weft__pt_atomic_thread_exit(void)
+{
+    weft__pt_exec *x = weft__pt_exec_get();
+    if (x->atomic_owner == weft__self())
+        thaw_all(x);
+}
+
+void __VERIFIER_atomic_begin(void);
+void __VERIFIER_atomic_end(void);
+
+void __VERIFIER_atomic_begin(void)
+{
+    if (!weft__pt_active())
+        return;
+    weft__exec *ex = weft__ex;
+    weft__pt_exec *x = weft__pt_exec_get();
+    if (x->atomic_owner == ex->cur) {
+        x->atomic_depth++;
+        return;
+    }
+    WEFT_ASSERT(!x->atomic_owner);   /* the others are frozen: they cannot be here */
+    x->atomic_owner = ex->cur;
+    x->atomic_depth = 1;
+    weft__hb_acquire(&x->atomic_sync);
+    for (int i = 0; i < ex->nthreads; i++)
+        if (ex->threads[i] != ex->cur)
+            freeze(ex->threads[i]);
+}
+
+void __VERIFIER_atomic_end(void)
+{
+    if (!weft__pt_active())
+        return;
+    weft__pt_exec *x = weft__pt_exec_get();
+    if (x->atomic_owner != weft__ex->cur)
+        weft__pt_misuse(PC, "__VERIFIER_atomic_end without __VERIFIER_atomic_begin");
+    if (--x->atomic_depth == 0) {
+        weft__hb_release(&x->atomic_sync);
+        thaw_all(x);
+    }
+}

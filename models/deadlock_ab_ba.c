@@ -1,8 +1,8 @@
 /*
 ** deadlock_ab_ba.c: lock_a and lock_b acquired in opposite orders by two
-** threads (seeds/002, "Deadlock Prevention": "BAD: Thread 1 acquires A then
-** B; Thread 2 acquires B then A"). Expected: bug, a deadlock in which each
-** thread holds one lock and waits for the other.
+** threads (seeds/002_897fcf942ac2d54e.txt, "Deadlock Prevention": "BAD").
+** Expected: bug, a deadlock in which each thread holds one lock and waits
+** for the other. Fixes: lock_order_global.c, lock_order_by_id.c, lock_timeout.c.
 */
 #include <weft.h>
 

@@ -1,5 +1,5 @@
 /*
-** yes_no.c: two threads, one prints "yes", the other "no" (seeds/001,
+** yes_no.c: two threads print "yes" and "no" (seeds/001_0008dd9dc5b18ccf.txt,
 ** "What is Concurrency": the output might be "yes no" or "no yes").
 ** Expected: ok; `weft outcomes` shows exactly two outcomes.
 */

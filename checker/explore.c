@@ -151,18 +151,7 @@ static void replay_report(weft__exec *ex, weft__shared *sh)
     weft__buf_printf(&b, "execution without findings (%ld steps, %d preemption%s)\n\n",
                      ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
     weft__report_listing(ex, &b, ex->opt->width);
-    if (ex->out_len) {
-        weft__buf_printf(&b, "\noutput:\n");
-        const char *s = ex->out, *end = ex->out + ex->out_len;
-        while (s < end) {
-            const char *nl = memchr(s, '\n', (size_t)(end - s));
-            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-            weft__buf_put(&b, "  | ", 4);
-            weft__buf_put(&b, s, n);
-            weft__buf_put(&b, "\n", 1);
-            s += n + (nl ? 1 : 0);
-        }
-    }
+    weft__report_output(ex, &b);
     weft__area_put(&sh->text, b.p, b.len);
     weft__buf_free(&b);
 }

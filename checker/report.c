@@ -228,7 +228,7 @@ void weft__report_listing(weft__exec *ex, weft__buf *b, int width)
                             "could have gone on\n");
 }
 
-static void output_text(weft__exec *ex, weft__buf *b)
+void weft__report_output(weft__exec *ex, weft__buf *b)
 {
     if (!ex->out_len)
         return;
@@ -251,7 +251,7 @@ void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b)
                      ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
     weft__buf_printf(b, "  %s\n\n", f->message);
     weft__report_listing(ex, b, ex->opt->width);
-    output_text(ex, b);
+    weft__report_output(ex, b);
     weft__buf_printf(b, "\nreplay: %s %s\n", ex->opt->replay_cmd ? ex->opt->replay_cmd : "weft replay",
                      f->token);
 }

@@ -17,6 +17,8 @@ typedef struct weft__finding {
 /* One operation as the listing prints it: "acquire lock_a", "read total = 0". */
 void weft__report_op(weft__exec *ex, const weft__event *e, char *buf, size_t n);
 void weft__report_listing(weft__exec *ex, weft__buf *b, int width);
+/* The model's output of the execution, as an "output:" block (nothing if none). */
+void weft__report_output(weft__exec *ex, weft__buf *b);
 void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b);
 void weft__report_json(weft__exec *ex, const weft__finding *f, weft__buf *b);
 void weft__report_trace_json(weft__exec *ex, weft__buf *b);

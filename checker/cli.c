@@ -37,6 +37,7 @@ static const char usage_text[] =
     "  --keep-going            go on after the first finding and list every distinct one\n"
     "  --json                  print one JSON object instead of text\n"
     "  --no-races              do not look for data races\n"
+    "  --no-shrink             report a finding's schedule as found, not shrunk\n"
     "  --watchdog S            seconds a thread may run without a visible operation (default 5)\n"
     "  --width N               width of the step listing (default 100)\n"
     "  --full                  do not shorten long step listings\n"

@@ -15,6 +15,7 @@
 #include "lockorder.h"
 #include "oracle.h"
 #include "report.h"
+#include "shrink.h"
 #include "token.h"
 #include "worker.h"
 
@@ -70,7 +71,8 @@ static bool finding_known(const weft__shared *sh, uint64_t key)
     return false;
 }
 
-void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key)
+static void finding_put(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key,
+                        const weft__shrink_stats *shrunk)
 {
     if (finding_known(sh, key))
         return;
@@ -78,7 +80,7 @@ void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *m
         return;
     static char token[1 << 16];
     token_of(ex, token, sizeof token);
-    weft__finding f = {kind, msg, token, ex->executions};
+    weft__finding f = {kind, msg, token, ex->executions, shrunk};
     weft__buf b = {0};
     if (sh->text.len)
         weft__buf_put(&b, "\n", 1);
@@ -96,6 +98,11 @@ void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *m
         snprintf(sh->first_token, sizeof sh->first_token, "%.4095s", token);
     }
     sh->keys[sh->nfindings++] = key;
+}
+
+void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key)
+{
+    finding_put(ex, sh, kind, msg, key, NULL);
 }
 
 /* What an execution amounts to, for `weft outcomes`: its output, its
@@ -218,36 +225,106 @@ static void crash_describe(weft__exec *ex)
 
 /* ---- the loop ---------------------------------------------------------------------- */
 
+/* The key that makes two findings the same: for a race, its pair of source
+   lines in either order; for a deadlock or livelock, its message (who waits
+   for what); otherwise where it happened (or its message, for a crash). */
+static bool race_key(uint64_t *key)
+{
+    const void *p1, *p2;
+    if (!weft__race_found(&p1, &p2))
+        return false;
+    char l1[96], l2[96];
+    weft__sym_loc(p1, l1, sizeof l1);
+    weft__sym_loc(p2, l2, sizeof l2);
+    if (strcmp(l1, l2) > 0) {
+        char tmp[96];
+        memcpy(tmp, l1, sizeof tmp);
+        memcpy(l1, l2, sizeof l1);
+        memcpy(l2, tmp, sizeof l2);
+    }
+    *key = weft__hash(l1, strlen(l1), weft__hash(l2, strlen(l2), WEFT__DATA_RACE + 1));
+    return true;
+}
+
+static uint64_t end_key(const weft__exec *ex)
+{
+    if (ex->end_kind == WEFT__DEADLOCK || ex->end_kind == WEFT__LIVELOCK || !ex->end_pc)
+        return weft__hash(ex->end_msg, strlen(ex->end_msg), (uint64_t)ex->end_kind + 1);
+    return weft__hash(&ex->end_pc, sizeof ex->end_pc, (uint64_t)ex->end_kind + 1);
+}
+
+/* Does the execution in ex show the finding (kind, key)? What shrinking keeps. */
+static bool shows(weft__exec *ex, int kind, uint64_t key)
+{
+    uint64_t k;
+    if (kind == WEFT__DATA_RACE)
+        return race_key(&k) && k == key;
+    return ex->end_status == WEFT__END_FINDING && ex->end_kind == kind && end_key(ex) == key;
+}
+
+/* ---- findings waiting to be shrunk ------------------------------------------------
+   An execution shows at most two findings (a race, and how it ended). They
+   wait here, with the execution's plan, until the search strategy has taken
+   what it needs from the execution (its next()); then each is shrunk (which
+   runs other executions in ex) and reported from its shrunk execution. */
+
+static struct { int kind; uint64_t key; char msg[1024]; } waiting[2];
+static int nwaiting;
+static weft__plan found_plan;
+
+static void finding_found(weft__exec *ex, weft__shared *sh, int mode, int kind, const char *msg,
+                          uint64_t key)
+{
+    if (finding_known(sh, key) || (nwaiting && waiting[0].key == key))
+        return;
+    if (mode != WEFT__CHECK || ex->opt->no_shrink) {
+        weft__finding_add(ex, sh, kind, msg, key);
+        return;
+    }
+    if (!nwaiting)
+        weft__plan_take(ex, &found_plan);
+    waiting[nwaiting].kind = kind;
+    waiting[nwaiting].key = key;
+    snprintf(waiting[nwaiting].msg, sizeof waiting[nwaiting].msg, "%s", msg);
+    nwaiting++;
+}
+
+static void findings_shrink(weft__exec *ex, weft__shared *sh)
+{
+    for (int i = 0; i < nwaiting; i++) {
+        if (finding_known(sh, waiting[i].key))
+            continue;
+        weft__shrink_stats st;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", waiting[i].msg);
+        if (weft__shrink(ex, &found_plan, waiting[i].kind, waiting[i].key, shows, &st)) {
+            /* the message of the execution shown: its steps and values */
+            if (waiting[i].kind == WEFT__DATA_RACE)
+                weft__race_describe(msg, sizeof msg);
+            else
+                snprintf(msg, sizeof msg, "%s", ex->end_msg);
+            finding_put(ex, sh, waiting[i].kind, msg, waiting[i].key, &st);
+        } else {
+            /* the model did not repeat itself: report what ran, as found */
+            finding_put(ex, sh, waiting[i].kind, msg, waiting[i].key, NULL);
+        }
+    }
+    if (nwaiting)
+        weft__plan_free(&found_plan);
+    nwaiting = 0;
+}
+
 static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 {
     weft__lockorder_execution(ex, sh, mode);   /* first: in a replay it may end ex as a finding */
-    const void *p1, *p2;
-    if (mode == WEFT__CHECK && weft__race_found(&p1, &p2)) {
-        /* the same race is the same pair of source lines, in either order */
-        char l1[96], l2[96];
-        weft__sym_loc(p1, l1, sizeof l1);
-        weft__sym_loc(p2, l2, sizeof l2);
-        if (strcmp(l1, l2) > 0) {
-            char tmp[96];
-            memcpy(tmp, l1, sizeof tmp);
-            memcpy(l1, l2, sizeof l1);
-            memcpy(l2, tmp, sizeof l2);
-        }
-        uint64_t key = weft__hash(l1, strlen(l1), weft__hash(l2, strlen(l2), WEFT__DATA_RACE + 1));
-        if (!finding_known(sh, key)) {
-            char msg[1024];
-            weft__race_describe(msg, sizeof msg);
-            weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
-        }
+    uint64_t key;
+    if (mode == WEFT__CHECK && race_key(&key) && !finding_known(sh, key)) {
+        char msg[1024];
+        weft__race_describe(msg, sizeof msg);
+        finding_found(ex, sh, mode, WEFT__DATA_RACE, msg, key);
     }
-    if (ex->end_status == WEFT__END_FINDING && mode != WEFT__OUTCOMES) {
-        uint64_t key;
-        if (ex->end_kind == WEFT__DEADLOCK || ex->end_kind == WEFT__LIVELOCK || !ex->end_pc)
-            key = weft__hash(ex->end_msg, strlen(ex->end_msg), (uint64_t)ex->end_kind + 1);
-        else
-            key = weft__hash(&ex->end_pc, sizeof ex->end_pc, (uint64_t)ex->end_kind + 1);
-        weft__finding_add(ex, sh, ex->end_kind, ex->end_msg, key);
-    }
+    if (ex->end_status == WEFT__END_FINDING && mode != WEFT__OUTCOMES)
+        finding_found(ex, sh, mode, ex->end_kind, ex->end_msg, end_key(ex));
     if (mode == WEFT__OUTCOMES)
         outcome_add(ex, sh);
     if (mode == WEFT__REPLAY) {
@@ -255,6 +332,26 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
         if (!sh->replay_found && ex->end_status == WEFT__END_OK)
             replay_report(ex, sh);
     }
+}
+
+bool weft__run_execution(weft__exec *ex)
+{
+    weft__mem_reset();
+    weft__heap_reset();
+    ex->strat->begin(ex);
+    volatile bool crashed = false;
+    /* no mask to save: the handlers run with SA_NODEFER, so nothing is
+       left blocked when one jumps back (and saving it is a syscall) */
+    if (sigsetjmp(crash_jmp, 0) == 0) {
+        crash_armed = 1;
+        weft__sched_run(ex);
+    } else {
+        crash_describe(ex);
+        crashed = true;
+    }
+    crash_armed = 0;
+    ex->cur = NULL;
+    return crashed;
 }
 
 void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
@@ -278,21 +375,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             sh->stop = WEFT__STOP_TIME;
             break;
         }
-        weft__mem_reset();
-        weft__heap_reset();
-        ex->strat->begin(ex);
-        volatile bool crashed = false;
-        /* no mask to save: the handlers run with SA_NODEFER, so nothing is
-           left blocked when one jumps back (and saving it is a syscall) */
-        if (sigsetjmp(crash_jmp, 0) == 0) {
-            crash_armed = 1;
-            weft__sched_run(ex);
-        } else {
-            crash_describe(ex);
-            crashed = true;
-        }
-        crash_armed = 0;
-        ex->cur = NULL;
+        bool crashed = weft__run_execution(ex);
         if (ex->end_status == WEFT__END_BLOCKED) {
             /* redundant: equivalent to an execution explored before */
             sh->blocked++;
@@ -318,7 +401,9 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         if (ex->opt->oracle)
             sh->traces = weft__oracle_execution(ex);
         if (crashed) {
-            /* the model may have damaged this process: a fresh worker goes on */
+            /* the model may have damaged this process: a fresh worker goes on
+               (shrinking runs first: a crash it meets again is caught alike) */
+            findings_shrink(ex, sh);
             sh->resume = 1;
             sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;
             if (mode == WEFT__REPLAY)
@@ -326,12 +411,16 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             fflush(NULL);
             _exit(0);
         }
-        if (mode == WEFT__CHECK && !ex->opt->keep_going && sh->nfindings &&
+        if (mode == WEFT__CHECK && !ex->opt->keep_going && (sh->nfindings || nwaiting) &&
             ex->end_status == WEFT__END_FINDING) {
+            findings_shrink(ex, sh);
             sh->stop = WEFT__STOP_FINDING;
             break;
         }
-        if (mode == WEFT__REPLAY || !ex->strat->next(ex)) {
+        /* the strategy reads this execution before shrinking replaces it */
+        bool more = mode != WEFT__REPLAY && ex->strat->next(ex);
+        findings_shrink(ex, sh);
+        if (!more) {
             sh->stop = WEFT__EXHAUSTED;
             break;
         }

@@ -573,7 +573,7 @@ static void found(walk *w, int n)
         return;
     }
     const char *token = token_now(ex);
-    weft__finding f = {WEFT__LOCK_ORDER, msg.p, token, ex->executions};
+    weft__finding f = {WEFT__LOCK_ORDER, msg.p, token, ex->executions, NULL};
     weft__buf text = {0}, json = {0};
     weft__report_text(ex, &f, &text);
     weft__report_json(ex, &f, &json);

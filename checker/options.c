@@ -55,6 +55,10 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         }
         return 1;
     }
+    if (!strcmp(a, "--no-shrink")) {
+        o->no_shrink = true;
+        return 1;
+    }
     if (!strcmp(a, "--strategy")) {
         if (!v) {
             fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs or random\n");

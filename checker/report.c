@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "shrink.h"
 
 #define COL 26          /* a thread's column in the listing */
 #define LONG_TRACE 240  /* longer listings show their start and end */
@@ -254,6 +255,12 @@ void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b)
     weft__report_output(ex, b);
     weft__buf_printf(b, "\nreplay: %s %s\n", ex->opt->replay_cmd ? ex->opt->replay_cmd : "weft replay",
                      f->token);
+    /* after the replay line: a replay prints everything above, byte for byte */
+    const weft__shrink_stats *s = f->shrunk;
+    if (s && (s->from_steps != ex->nevents || s->from_preemptions != ex->preemptions))
+        weft__buf_printf(b, "shrunk from %ld steps and %d preemption%s (%ld runs; --no-shrink "
+                            "shows the schedule as found)\n", s->from_steps, s->from_preemptions,
+                         s->from_preemptions == 1 ? "" : "s", s->runs);
 }
 
 void weft__report_trace_json(weft__exec *ex, weft__buf *b)
@@ -315,6 +322,10 @@ void weft__report_json(weft__exec *ex, const weft__finding *f, weft__buf *b)
     }
     weft__buf_printf(b, "], \"output\": ");
     weft__buf_json(b, ex->out ? ex->out : "", ex->out_len);
+    if (f->shrunk)
+        weft__buf_printf(b, ", \"shrink\": {\"runs\": %ld, \"steps_before\": %ld, "
+                            "\"preemptions_before\": %d}", f->shrunk->runs, f->shrunk->from_steps,
+                         f->shrunk->from_preemptions);
     weft__buf_printf(b, ", \"trace\": ");
     weft__report_trace_json(ex, b);
     weft__buf_put(b, "}", 1);

@@ -7,11 +7,14 @@
 #include "buf.h"
 #include "weft_int.h"
 
+struct weft__shrink_stats;
+
 typedef struct weft__finding {
     int kind;
     const char *message;
     const char *token;
     long execution;           /* 1-based */
+    const struct weft__shrink_stats *shrunk;   /* NULL: the schedule as found */
 } weft__finding;
 
 /* One operation as the listing prints it: "acquire lock_a", "read total = 0". */

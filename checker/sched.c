@@ -197,7 +197,9 @@ static void schedule(weft__exec *ex)
     e->tid = (uint16_t)pick;
     e->size = (uint8_t)p->size;
     e->flags = 0;
-    if (t && t->state == WEFT__RUN && (en & bit(t->id)) && u != t) {
+    /* a preemption: t could have taken this step (it is a candidate: not
+       done, enabled, and not held back by fairness after yielding) */
+    if (t && t->state == WEFT__RUN && (cand & bit(t->id)) && u != t) {
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
     }

@@ -129,7 +129,8 @@ struct weft__thread {
 };
 
 /* ---- events ---------------------------------------------------------------- */
-#define WEFT__E_PREEMPT  0x01u  /* another thread could have continued: a preemption */
+#define WEFT__E_PREEMPT  0x01u  /* a preemption: the previous step's thread could have taken
+                                   this step (not done, enabled, not just yielded) */
 #define WEFT__E_WAITED   0x02u  /* the thread was not ready when it announced this op */
 #define WEFT__E_TIMEOUT  0x04u  /* a timed operation that timed out */
 
@@ -191,6 +192,7 @@ typedef struct weft__options {
     bool full_listing;          /* do not shorten long listings */
     bool races;                 /* detect data races */
     bool oracle;                /* count distinct traces (the DPOR test oracle) */
+    bool no_shrink;             /* report a finding's schedule as found (shrink.c) */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;

@@ -544,6 +544,63 @@ static void test_lib_weft_check(void)
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
+/* The token a report prints, copied out of the text (after "replay: "). */
+static void token_in(const char *out, const char *after, char *buf, size_t n)
+{
+    const char *p = strstr(out, after ? after : "");
+    p = p ? strstr(p, "replay: ") : NULL;
+    p = p ? strstr(p, "w1.") : NULL;
+    buf[0] = 0;
+    if (p)
+        snprintf(buf, n, "%.*s", (int)strcspn(p, "\n"), p);
+}
+
+/* A finding's schedule is shrunk before it is reported: the random search's
+   deadlock in models/deadlock_ab_ba.c is found with 6 preemptions (seed 5)
+   and shown with 1, the fewest it can have; --no-shrink shows it as found.
+   The shrunk token replays to the same report, and the output is the same
+   bytes every run, under every strategy. */
+static void test_cli_shrink(void)
+{
+    run raw = weft("check", "--strategy random --seed 5 --no-shrink models/deadlock_ab_ba.c");
+    ASSERT_EQ(raw.status, 1);
+    ASSERT_HAS(raw.out, "deadlock found (13 steps, 6 preemptions)");
+    ASSERT(!strstr(raw.out, "shrunk from"));
+    run r = weft("check", "--strategy random --seed 5 models/deadlock_ab_ba.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "deadlock found (13 steps, 1 preemption)");
+    ASSERT_HAS(r.out, "shrunk from 13 steps and 6 preemptions (");
+    ASSERT_HAS(r.out, "transfer_ab#1 waits in acquire lock_b, held by transfer_ba#2; holds lock_a");
+    run again = weft("check", "--strategy random --seed 5 models/deadlock_ab_ba.c");
+    ASSERT_STR(r.out, again.out);
+    char token[4096], args[4200];
+    token_in(r.out, "deadlock found", token, sizeof token);
+    ASSERT(token[0]);
+    snprintf(args, sizeof args, "models/deadlock_ab_ba.c %s", token);
+    run p = weft("replay", args);
+    ASSERT_EQ(p.status, 1);
+    ASSERT(strncmp(r.out, p.out, strlen(p.out)) == 0);
+    /* JSON says what it was shrunk from */
+    run j = weft("check", "--json --strategy random --seed 5 models/deadlock_ab_ba.c");
+    ASSERT_HAS(j.out, "\"steps\": 13, \"preemptions\": 1,");
+    ASSERT_HAS(j.out, "\"steps_before\": 13, \"preemptions_before\": 6}");
+    /* every strategy: the assertion of racy_total needs one preemption */
+    const char *strategies[] = {"dfs", "dpor", "random"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(args, sizeof args, "--strategy %s --seed 2 --no-races models/racy_total.c -DN=2",
+                 strategies[i]);
+        r = weft("check", args);
+        ASSERT_EQ(r.status, 1);
+        ASSERT_HAS(r.out, "assertion found (");
+        ASSERT_HAS(r.out, " steps, 1 preemption)");
+        token_in(r.out, "assertion found", token, sizeof token);
+        snprintf(args, sizeof args, "models/racy_total.c -DN=2 %s", token);
+        p = weft("replay", args);
+        ASSERT_EQ(p.status, 1);
+        ASSERT(strncmp(strstr(r.out, "assertion found"), p.out, strlen(p.out)) == 0);
+    }
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -570,6 +627,7 @@ static const unit units[] = {
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
     {"lib_weft_check", test_lib_weft_check},
+    {"cli_shrink", test_cli_shrink},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

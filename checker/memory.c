@@ -34,10 +34,16 @@ static inline bool active(void)
     return weft__ex && weft__ex->cur;
 }
 
-static inline void access(uintptr_t addr, int size, bool write, const void *pc)
+/* Where the model's own stack begins (its stack pointer when it called the
+   hook this is inlined into): spin detection compares the model's stack. */
+#define MODEL_SP() (weft__ex->cur->model_sp = (uintptr_t)__builtin_frame_address(0) + 16)
+
+static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write,
+                                                         const void *pc)
 {
     if (!active())
         return;
+    MODEL_SP();
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, write, pc);
     weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc);
@@ -116,10 +122,13 @@ void __tsan_ignore_thread_end(void) {}
 
 /* ---- atomics: sequentially consistent, whatever order the model names ---- */
 
-static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int size, const void *pc)
+static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *op,
+                                                            const volatile void *a, int size,
+                                                            const void *pc)
 {
     if (!active())
         return;
+    MODEL_SP();
     uintptr_t addr = (uintptr_t)a;
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, op != &OP_ALOAD, pc);

@@ -62,7 +62,7 @@ static int stack_owner(weft__exec *ex, uintptr_t addr)
 
 /* A value as the listing shows it. A pointer is printed as what it points to
    ("&total", "&heap#2", "&lock_a"): its number changes from run to run. */
-static void value_text(weft__exec *ex, long v, int size, char *buf, size_t n)
+void weft__report_value(weft__exec *ex, long v, int size, char *buf, size_t n)
 {
     uintptr_t a = (uintptr_t)v;
     char name[64];
@@ -130,7 +130,7 @@ void weft__report_op(weft__exec *ex, const weft__event *e, char *buf, size_t n)
         ADD(" %s", var);
         if (op->flags & WEFT__F_VAL && strcmp(op->verb, "free") != 0) {
             char val[64];
-            value_text(ex, e->val, e->size, val, sizeof val);
+            weft__report_value(ex, e->val, e->size, val, sizeof val);
             ADD(" = %s", val);
         }
     } else if (e->obj >= 0 && ex->objs[e->obj]->kind == WEFT__O_STDOUT) {
@@ -195,6 +195,125 @@ static void row_text(weft__exec *ex, weft__buf *b, long i, bool columns)
     }
 }
 
+/* ---- livelocks: the part of the schedule that repeats -----------------------
+   A thread parked in a spin wait read the same memory, at the same place,
+   with the same value, and nothing changed in between: its steps since the
+   previous such read are its repeating part. An execution stopped by
+   --max-steps shows the shortest period with which its last steps repeat:
+   the same threads doing the same operations at the same places (values may
+   differ: a counter that only goes up is no progress either). */
+
+typedef struct cycle {
+    int tid;                    /* one thread's steps in [first, last]; -1: every step */
+    long first, last;           /* event indices */
+    long since;                 /* the repetition goes back to this event */
+} cycle;
+
+#define MAX_PERIOD 1000
+#define CYCLE_LINES 16
+
+static bool same_step(const weft__event *a, const weft__event *b, bool values)
+{
+    return a->tid == b->tid && a->op == b->op && a->pc == b->pc && a->addr == b->addr &&
+           a->obj == b->obj && (!values || a->val == b->val);
+}
+
+static int livelock_cycles(weft__exec *ex, cycle *out, int max)
+{
+    int n = 0;
+    for (int t = 0; t < ex->nthreads && n < max; t++) {
+        const weft__thread *u = ex->threads[t];
+        if (u->state != WEFT__RUN || !u->spinning || u->last_ev < 0)
+            continue;
+        long m = u->last_ev;
+        for (long j = m - 1; j >= 0; j--) {
+            if (same_step(&ex->events[j], &ex->events[m], true)) {
+                long k = m;   /* the thread's first step after j */
+                for (long i = m - 1; i > j; i--)
+                    if (ex->events[i].tid == t)
+                        k = i;
+                out[n++] = (cycle){t, k, m, j};
+                break;
+            }
+        }
+    }
+    if (n || ex->nevents < ex->opt->max_steps)
+        return n;
+    long len = ex->nevents;
+    for (long p = 1; p <= MAX_PERIOD && 2 * p <= len; p++) {
+        long i = len - 1;
+        while (i - p >= 0 && same_step(&ex->events[i], &ex->events[i - p], false))
+            i--;
+        if (len - 1 - i >= p) {         /* the last p steps occur at least twice */
+            out[n++] = (cycle){-1, len - p, len - 1, i + 1 - p >= 0 ? i + 1 - p : 0};
+            break;
+        }
+    }
+    return n;
+}
+
+static void cycles_text(weft__exec *ex, weft__buf *b)
+{
+    cycle cs[WEFT__MAX_THREADS];
+    int n = livelock_cycles(ex, cs, WEFT__MAX_THREADS);
+    for (int c = 0; c < n; c++) {
+        const cycle *y = &cs[c];
+        if (y->tid >= 0)
+            weft__buf_printf(b, "  the repeating part of %s: steps %ld-%ld (it was at step %ld as it "
+                                "is at step %ld, and nothing changed in between)\n",
+                             weft__thread_name(ex->threads[y->tid]), y->first + 1, y->last + 1,
+                             y->since + 1, y->last + 1);
+        else
+            weft__buf_printf(b, "  the repeating part: steps %ld-%ld, the same %ld step%s over and "
+                                "over since step %ld\n", y->first + 1, y->last + 1,
+                             y->last - y->first + 1, y->last == y->first ? "" : "s", y->since + 1);
+        int lines = 0;
+        for (long i = y->first; i <= y->last; i++) {
+            const weft__event *e = &ex->events[i];
+            if (y->tid >= 0 && e->tid != y->tid)
+                continue;
+            if (lines++ == CYCLE_LINES) {
+                weft__buf_printf(b, "      ...\n");
+                break;
+            }
+            char op[128], loc[64];
+            weft__report_op(ex, e, op, sizeof op);
+            location(e, loc, sizeof loc);
+            weft__buf_printf(b, "    %5ld  %-14s %s", i + 1, weft__thread_name(ex->threads[e->tid]), op);
+            if (loc[0])
+                weft__buf_printf(b, "  (%s)", loc);
+            weft__buf_put(b, "\n", 1);
+        }
+    }
+}
+
+static void cycles_json(weft__exec *ex, weft__buf *b)
+{
+    cycle cs[WEFT__MAX_THREADS];
+    int n = livelock_cycles(ex, cs, WEFT__MAX_THREADS);
+    weft__buf_printf(b, ", \"cycles\": [");
+    for (int c = 0; c < n; c++) {
+        const cycle *y = &cs[c];
+        weft__buf_printf(b, "%s{\"thread\": ", c ? ", " : "");
+        if (y->tid >= 0) {
+            const char *tn = weft__thread_name(ex->threads[y->tid]);
+            weft__buf_json(b, tn, strlen(tn));
+        } else {
+            weft__buf_printf(b, "null");
+        }
+        weft__buf_printf(b, ", \"since\": %ld, \"steps\": [", y->since + 1);
+        bool first = true;
+        for (long i = y->first; i <= y->last; i++) {
+            if (y->tid >= 0 && ex->events[i].tid != y->tid)
+                continue;
+            weft__buf_printf(b, "%s%ld", first ? "" : ", ", i + 1);
+            first = false;
+        }
+        weft__buf_printf(b, "]}");
+    }
+    weft__buf_put(b, "]", 1);
+}
+
 void weft__report_listing(weft__exec *ex, weft__buf *b, int width)
 {
     bool columns = 6 + ex->nthreads * COL + 14 <= width;
@@ -250,7 +369,10 @@ void weft__report_text(weft__exec *ex, const weft__finding *f, weft__buf *b)
     /* no execution number: the report is the schedule's, and replay prints it alike */
     weft__buf_printf(b, "%s found (%ld steps, %d preemption%s)\n", weft__kind_names[f->kind],
                      ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
-    weft__buf_printf(b, "  %s\n\n", f->message);
+    weft__buf_printf(b, "  %s\n", f->message);
+    if (f->kind == WEFT__LIVELOCK)
+        cycles_text(ex, b);
+    weft__buf_put(b, "\n", 1);
     weft__report_listing(ex, b, ex->opt->width);
     weft__report_output(ex, b);
     weft__buf_printf(b, "\nreplay: %s %s\n", ex->opt->replay_cmd ? ex->opt->replay_cmd : "weft replay",
@@ -285,7 +407,7 @@ void weft__report_trace_json(weft__exec *ex, weft__buf *b)
         }
         if (e->op->flags & (WEFT__F_VAL | WEFT__F_MEM)) {
             char val[64];
-            value_text(ex, e->val, e->size, val, sizeof val);
+            weft__report_value(ex, e->val, e->size, val, sizeof val);
             if (val[0] == '&' || val[0] == '(') {
                 weft__buf_printf(b, ", \"value\": ");
                 weft__buf_json(b, val, strlen(val));
@@ -322,6 +444,8 @@ void weft__report_json(weft__exec *ex, const weft__finding *f, weft__buf *b)
     }
     weft__buf_printf(b, "], \"output\": ");
     weft__buf_json(b, ex->out ? ex->out : "", ex->out_len);
+    if (f->kind == WEFT__LIVELOCK)
+        cycles_json(ex, b);
     if (f->shrunk)
         weft__buf_printf(b, ", \"shrink\": {\"runs\": %ld, \"steps_before\": %ld, "
                             "\"preemptions_before\": %d}", f->shrunk->runs, f->shrunk->from_steps,

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "weft_int.h"
+#include "report.h"
 
 weft__exec *weft__ex;
 
@@ -104,13 +104,41 @@ static inline long load(uintptr_t addr, int size)
 
 static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v);
 
-/* The value of the calling thread's last write, read once the store is done. */
+static inline bool on_stack(const weft__thread *t, uintptr_t addr)
+{
+    return addr >= (uintptr_t)t->coro->stack && addr < (uintptr_t)t->coro->stack + t->coro->size;
+}
+
+/* Does a thread parked in a spin wait watch [addr, addr + size)? */
+static bool watched(const weft__exec *ex, uintptr_t addr, int size)
+{
+    for (int i = 0; i < ex->nthreads; i++) {
+        const weft__thread *u = ex->threads[i];
+        if (u->state != WEFT__RUN || !u->spinning)
+            continue;
+        for (int k = 0; k < u->nseen; k++)
+            if (u->seen[k].addr < addr + (uintptr_t)size && addr < u->seen[k].addr + 8)
+                return true;
+    }
+    return false;
+}
+
+/* The value of the calling thread's last write, read once the store is done.
+   A write is progress (it ends spin waits: ex->writes moved when it was
+   picked) only if it changed the memory, and, on the writer's own stack,
+   only if a parked thread watches that memory: a spin loop that keeps a
+   value in a stack temporary (gcc's atomic_load at -O0) is still spinning. */
 static inline void settle_write(weft__exec *ex, weft__thread *t)
 {
     if (t->last_write_ev >= 0) {
         weft__event *e = &ex->events[t->last_write_ev];
         e->val = load(e->addr, t->last_write_size);
         t->last_write_ev = -1;
+        if (e->val == t->last_write_old ||
+            (on_stack(t, e->addr) && !watched(ex, e->addr, t->last_write_size)))
+            ex->writes--;
+        else
+            t->wrote = true;
     }
 }
 
@@ -294,9 +322,10 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
     schedule(ex);
     weft__event *e = &ex->events[t->last_ev];
     if (op->flags & WEFT__F_WRITE) {
+        /* picked, and the store has not happened yet */
         t->last_write_ev = t->last_ev;
         t->last_write_size = size;
-        t->wrote = true;
+        t->last_write_old = load(addr, size);
         return;
     }
     e->val = load(addr, size);
@@ -310,21 +339,49 @@ void weft__mem_cas_failed(void)
     weft__thread *t = ex->cur;
     weft__event *e = &ex->events[t->last_ev];
     t->last_write_ev = -1;
-    t->wrote = false;
     ex->writes--;
     e->val = load(e->addr, e->size);
     observe_read(ex, t, e->pc, e->addr, e->val);
 }
 
-/* A read that repeats this thread's last read (same place, same address,
-   same value) with no write of its own in between is a spin: the thread
-   waits until some other thread changes something. */
+/* A read that repeats one of this thread's reads since anything last
+   changed (same place, same address, same value), with no write of its own
+   in between, is a spin: the thread waits until something changes. Reads
+   of up to WEFT__SPIN_SEEN places are remembered, so a loop that re-reads
+   two variables (`while (!a && !b)`) is a spin too. The model's stack must
+   be the same too: models are compiled at -O0, where every local lives on
+   the stack, so a bounded loop (`for (i = 0; i < 3; i++) sum += g;`) is not
+   taken for a spin. */
+static uint64_t stack_hash(const weft__thread *t)
+{
+    uintptr_t top = (uintptr_t)t->coro->stack + t->coro->size;
+    uintptr_t sp = t->model_sp & ~(uintptr_t)7;
+    if (sp < (uintptr_t)t->coro->stack || sp >= top)
+        return 0;
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (const uint64_t *w = (const uint64_t *)sp; (uintptr_t)w < top; w++)
+        h = (h ^ *w) * 0x100000001b3ull;
+    return h;
+}
+
 static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v)
 {
-    /* ... and nothing changed anywhere since that read (ex->writes) */
-    if (pc == t->spin_pc && addr == t->spin_addr && v == t->spin_val && !t->wrote &&
-        t->spin_wait == ex->writes)
-        t->spinning = true;
+    if (t->wrote || t->spin_wait != ex->writes || t->nseen == WEFT__SPIN_SEEN)
+        t->nseen = 0;
+    /* the same read in the same state: a loop counter on the stack (a loop
+       that ends by itself) makes the states differ */
+    uint64_t st = stack_hash(t);
+    for (int k = 0; k < t->nseen; k++)
+        if (t->seen[k].pc == pc && t->seen[k].addr == addr && t->seen[k].val == v &&
+            t->seen[k].stack == st)
+            t->spinning = true;
+    if (!t->spinning) {
+        t->seen[t->nseen].pc = pc;
+        t->seen[t->nseen].addr = addr;
+        t->seen[t->nseen].val = v;
+        t->seen[t->nseen].stack = st;
+        t->nseen++;
+    }
     t->spin_wait = ex->writes;
     t->spin_pc = pc;
     t->spin_addr = addr;
@@ -549,6 +606,39 @@ _Noreturn void weft__exit_execution(int code)
     end_execution(ex);
 }
 
+/* "spins re-reading a (= 0), b (= 0)": what a parked thread re-reads, by
+   name and value as the listing prints them (never an address), sorted by
+   name so that where the loop was entered does not change the text; its own
+   stack (a temporary) only when it re-reads nothing else. */
+static void spin_text(weft__exec *ex, const weft__thread *t, char *buf, size_t n)
+{
+    char items[WEFT__SPIN_SEEN][140];
+    int m = 0;
+    for (int pass = 0; pass < 2 && !m; pass++) {
+        for (int j = 0; j < t->nseen; j++) {
+            if (pass == 0 && on_stack(t, t->seen[j].addr))
+                continue;
+            char var[64], val[64];
+            weft__mem_name(t->seen[j].addr, var, sizeof var);
+            weft__report_value(ex, t->seen[j].val, 8, val, sizeof val);
+            snprintf(items[m], sizeof items[m], "%s (= %s)", var, val);
+            int i = m++;
+            for (; i > 0 && strcmp(items[i - 1], items[i]) > 0; i--) {
+                char tmp[140];
+                memcpy(tmp, items[i], sizeof tmp);
+                memcpy(items[i], items[i - 1], sizeof tmp);
+                memcpy(items[i - 1], tmp, sizeof tmp);
+            }
+        }
+    }
+    size_t k = (size_t)snprintf(buf, n, "spins re-reading");
+    for (int i = 0; i < m && k < n; i++) {
+        bool dup = i && !strcmp(items[i], items[i - 1]);
+        if (!dup)
+            k += (size_t)snprintf(buf + k, n - k, "%s %s", i ? "," : "", items[i]);
+    }
+}
+
 /* What each unfinished thread waits for, and who holds it. */
 static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
 {
@@ -561,12 +651,9 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
         if (t->state != WEFT__RUN)
             continue;
         const weft__pending *p = &t->pend;
-        char what[96];
+        char what[320];
         if (t->spinning) {
-            char var[64];
-            if (!weft__sym_data(t->spin_addr, var, sizeof var))
-                snprintf(var, sizeof var, "memory");
-            snprintf(what, sizeof what, "spins re-reading %s (= %ld)", var, t->spin_val);
+            spin_text(ex, t, what, sizeof what);
         } else if (p->obj) {
             snprintf(what, sizeof what, "waits in %s %s", p->op->verb,
                      p->obj->kind == WEFT__O_THREAD ? weft__thread_name((weft__thread *)p->obj)

@@ -31,6 +31,7 @@
 
 #define WEFT__MAX_THREADS 64          /* per execution: thread sets are uint64_t */
 #define WEFT__NAME 32
+#define WEFT__SPIN_SEEN 8             /* reads a spin loop may cycle through */
 
 /* ---- always-on internal assertions (weft's own bugs, never the model's) --- */
 #define WEFT_ASSERT(x) \
@@ -119,10 +120,16 @@ struct weft__thread {
     unsigned long spin_wait;    /* spinning: not enabled until ex->writes differs from this */
     bool spinning;
     uint64_t fair_wait;         /* fairness: threads that must run before this one */
-    /* spin detection: a read that repeats the last one without a write between */
+    /* spin detection: a read that repeats one of the reads since the last
+       change anywhere (ex->writes), with the model's stack (its locals, at
+       -O0 its whole state) the same, and no write of its own between */
     const void *spin_pc; uintptr_t spin_addr; long spin_val; bool wrote;
+    struct { const void *pc; uintptr_t addr; long val; uint64_t stack; } seen[WEFT__SPIN_SEEN];
+    uintptr_t model_sp;         /* the model's stack pointer at its latest memory hook (memory.c) */
+    int nseen;                  /* reads in seen since the last change */
     uintptr_t last_write;       /* value of the last write is read at the next op */
     int last_write_ev; int last_write_size;
+    long last_write_old;        /* what the memory held before that write */
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */

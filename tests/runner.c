@@ -601,6 +601,29 @@ static void test_cli_shrink(void)
     }
 }
 
+/* A livelock shows the part of the schedule that repeats, and names what a
+   spinning thread re-reads by name and value, never by address. */
+static void test_cli_livelock_cycle(void)
+{
+    run r = weft("check", "tests/findings/livelock_pointer.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "livelock found (");
+    ASSERT_HAS(r.out, "waiter#1 spins re-reading p (= &x)");
+    ASSERT_HAS(r.out, "  the repeating part of waiter#1: steps ");
+    ASSERT_HAS(r.out, "waiter#1       yield  (livelock_pointer.c:12)");
+    ASSERT_HAS(r.out, "waiter#1       read p = &x  (livelock_pointer.c:11)");
+    run again = weft("check", "tests/findings/livelock_pointer.c");
+    ASSERT_STR(r.out, again.out);
+    /* --max-steps: the shortest period of the last steps */
+    r = weft("check", "--no-races --max-steps 200 tests/cli/endless.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "the repeating part: steps 193-200, the same 8 steps over and over since step 11\n");
+    ASSERT_HAS(r.out, "      193  player#1       read turn = 1  (endless.c:8)\n");
+    ASSERT_HAS(r.out, "      200  player#1       write turn = 1  (endless.c:10)\n");
+    r = weft("check", "--json --no-races --max-steps 200 tests/cli/endless.c");
+    ASSERT_HAS(r.out, "\"cycles\": [{\"thread\": null, \"since\": 11, \"steps\": [193, 194, 195, 196, 197, 198, 199, 200]}]");
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -628,6 +651,7 @@ static const unit units[] = {
     {"cli_cache", test_cli_cache},
     {"lib_weft_check", test_lib_weft_check},
     {"cli_shrink", test_cli_shrink},
+    {"cli_livelock_cycle", test_cli_livelock_cycle},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

@@ -25,6 +25,7 @@
 #define MAX_HELD 32                 /* locks held at once; deeper nesting is not followed */
 #define MAX_LEN 8                   /* the longest cycle looked for */
 #define BUDGET 100000               /* search steps after one execution */
+#define MAX_SEMS 64                 /* semaphores followed as gates */
 
 typedef uint64_t lockset[SETW];
 typedef char lockname[WEFT__NAME + 16];     /* a node as printed: "fork(2)" */
@@ -43,6 +44,7 @@ typedef struct edge {
     int tid;                    /* threads are the same thread across executions by id */
     int next;                   /* the next edge from a, + 1 (0: none): insertion order */
     lockset held;               /* every lock the thread held then, a included */
+    uint64_t sems;              /* semaphores (gate indices) it held a unit of then */
     uint64_t hash;
     const void *pc_a, *pc_b;    /* the two acquisitions (the model is loaded before the fork) */
     size_t token;               /* in text: the token of the first execution that showed it */
@@ -59,8 +61,19 @@ typedef struct pending {
    worker writes it, between executions; the supervisor reads it after the
    last worker has ended. Tables grow by appending, so every iteration is in
    insertion order, which is the search's order: deterministic. */
+/* A semaphore seen held around lock acquisitions: a gate when every release
+   in every execution so far came from a thread holding a unit of it; then
+   at most cap threads are inside at once. */
+typedef struct gate {
+    char name[WEFT__NAME];
+    int dup;
+    int cap;                    /* its initial value (the largest seen), -1 unknown */
+    bool open;                  /* released by a thread that held no unit: not a gate */
+} gate;
+
 typedef struct graph {
-    int nnodes, nedges, npend, ndead;
+    int nnodes, nedges, npend, ndead, ngates;
+    gate gates[MAX_SEMS];
     int node_hash[NODE_HASH];   /* node index + 1, open addressing */
     int edge_hash[EDGE_HASH];   /* edge index + 1 */
     int head[MAX_NODES], tail[MAX_NODES];   /* edges from a node, + 1 */
@@ -107,7 +120,7 @@ void weft__lockorder_init(void)
 {
     if (!g)
         graph_map();
-    g->nnodes = g->nedges = g->npend = g->ndead = 0;
+    g->nnodes = g->nedges = g->npend = g->ndead = g->ngates = 0;
     g->len = 0;
     memset(g->node_hash, 0, sizeof g->node_hash);
     memset(g->edge_hash, 0, sizeof g->edge_hash);
@@ -145,6 +158,8 @@ typedef struct thrst {
     int wait_lock;              /* the lock that wait released */
     int wait_count;             /* its depth, given back when the wait returns */
     uint64_t joined;            /* threads known finished: joined, or joined by those */
+    uint64_t sems;              /* gates it holds a unit of */
+    int semheld[MAX_SEMS];      /* how many units */
 } thrst;
 
 /* An edge that this execution shows, where it shows it. */
@@ -161,6 +176,8 @@ static uint64_t spawned;        /* threads that exist (main, and every spawn so 
 static local *loc;
 static int nloc, cap_loc;
 static int in_exec[MAX_EDGES];  /* graph edge -> its local index + 1 in this execution */
+static int *sem_gate;           /* object id -> gate index, -1 none, -2 not looked up */
+static long sem_acq[MAX_SEMS], sem_rel[MAX_SEMS];   /* units taken and given back so far */
 static size_t exec_token;       /* this execution's token in text, or (size_t)-1 */
 
 static bool is_lock(const weft__obj *o)
@@ -231,12 +248,12 @@ static const char *node_name(int n, lockname buf)
 }
 
 /* Record "t held A while acquiring B" (object ids; event i acquired B). */
-static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset held)
+static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset held, uint64_t sems)
 {
     int a = node_of(ex, A), b = node_of(ex, B);
     if (a < 0 || b < 0)
         return;
-    uint64_t h = mix(mix(mix(0, (uint64_t)a), (uint64_t)b), (uint64_t)t);
+    uint64_t h = mix(mix(mix(mix(0, (uint64_t)a), (uint64_t)b), (uint64_t)t), sems);
     for (int k = 0; k < SETW; k++)
         h = mix(h, held[k]);
     int e = -1;
@@ -246,7 +263,7 @@ static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset 
         if (e < 0)
             break;
         const edge *x = &g->edges[e];
-        if (x->hash == h && x->a == a && x->b == b && x->tid == t &&
+        if (x->hash == h && x->a == a && x->b == b && x->tid == t && x->sems == sems &&
             !memcmp(x->held, held, sizeof x->held))
             break;
     }
@@ -261,6 +278,7 @@ static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset 
         x->tid = t;
         x->next = 0;
         memcpy(x->held, held, sizeof x->held);
+        x->sems = sems;
         x->hash = h;
         x->pc_a = ex->events[locks[A].ev].pc;
         x->pc_b = ex->events[i].pc;
@@ -326,7 +344,7 @@ static void take(weft__exec *ex, int t, int id, long i, bool blocking, int count
                 set_add(held, n);
         }
         for (int k = 0; k < u->nheld; k++)
-            edge_add(ex, t, u->held[k], id, i, held);
+            edge_add(ex, t, u->held[k], id, i, held, u->sems);
     }
     s->holder = t;
     s->count = count;
@@ -404,22 +422,90 @@ static int verb_of(const weft__opdesc *op)
     return memo[i].what;
 }
 
+/* ---- semaphores as gates --------------------------------------------------- */
+
+static bool is_sem(const weft__obj *o)
+{
+    return o->kind == WEFT__O_SEM || o->kind == WEFT__O_BSEM;
+}
+
+/* The gate of semaphore object id, added on first sight; -1 when full. */
+static int gate_of(weft__exec *ex, int id)
+{
+    if (sem_gate[id] != -2)
+        return sem_gate[id];
+    const char *name = ex->objs[id]->name;
+    int dup = 0;
+    for (int j = 0; j < id; j++)
+        if (is_sem(ex->objs[j]) && !strcmp(ex->objs[j]->name, name))
+            dup++;
+    for (int k = 0; k < g->ngates; k++)
+        if (g->gates[k].dup == dup && !strcmp(g->gates[k].name, name))
+            return sem_gate[id] = k;
+    if (g->ngates == MAX_SEMS)
+        return sem_gate[id] = -1;
+    gate *q = &g->gates[g->ngates];
+    snprintf(q->name, sizeof q->name, "%s", name);
+    q->dup = dup;
+    q->cap = -1;
+    q->open = false;
+    return sem_gate[id] = g->ngates++;
+}
+
+/* A semaphore's acquire (blocking or a try that succeeded) or release by t. */
+static void sem_event(weft__exec *ex, int t, const weft__event *e, int what, bool failed)
+{
+    int k = gate_of(ex, e->obj);
+    if (k < 0)
+        return;
+    thrst *u = &thr[t];
+    gate *q = &g->gates[k];
+    if (what == TAKE || (what == TRY && !failed)) {
+        sem_acq[k]++;
+        if (what == TAKE) {
+            /* the acquire's result is the value it left (sem.c): the value is
+               the initial one plus the units given back minus those taken */
+            long initial = e->res + sem_acq[k] - sem_rel[k];
+            if (initial > q->cap)
+                q->cap = (int)initial;
+        }
+        u->semheld[k]++;
+        u->sems |= bit(k);
+    } else if (what == DROP) {
+        long n = e->val > 0 ? e->val : 1;
+        sem_rel[k] += n;
+        long mine = n < u->semheld[k] ? n : u->semheld[k];
+        u->semheld[k] -= (int)mine;
+        if (n > mine)
+            q->open = true;     /* a signal, not a gate: units are made, not returned */
+        if (!u->semheld[k])
+            u->sems &= ~bit(k);
+    }
+}
+
 static void scan(weft__exec *ex)
 {
     if (cap_locks < ex->nobjs) {
         cap_locks = ex->nobjs + 64;
         locks = realloc(locks, sizeof *locks * (size_t)cap_locks);
-        if (!locks) {
+        sem_gate = realloc(sem_gate, sizeof *sem_gate * (size_t)cap_locks);
+        if (!locks || !sem_gate) {
             fprintf(stderr, "weft: error: out of memory\n");
             exit(2);
         }
     }
-    for (int i = 0; i < ex->nobjs; i++)
+    for (int i = 0; i < ex->nobjs; i++) {
         locks[i] = (lockst){-1, 0, 0, -2};
+        sem_gate[i] = -2;
+    }
+    memset(sem_acq, 0, sizeof sem_acq);
+    memset(sem_rel, 0, sizeof sem_rel);
     for (int t = 0; t < ex->nthreads; t++) {
         thr[t].nheld = 0;
         thr[t].wait_cond = thr[t].wait_lock = -1;
         thr[t].joined = 0;
+        thr[t].sems = 0;
+        memset(thr[t].semheld, 0, sizeof thr[t].semheld);
     }
     spawned = 1;
     for (long i = 0; i < ex->nevents; i++) {
@@ -427,12 +513,14 @@ static void scan(weft__exec *ex)
         if (e->obj < 0 || e->obj >= ex->nobjs)
             continue;
         const weft__obj *o = ex->objs[e->obj];
-        if (o->kind != WEFT__O_THREAD && !is_lock(o) && o->kind != WEFT__O_COND)
+        if (o->kind != WEFT__O_THREAD && !is_lock(o) && o->kind != WEFT__O_COND && !is_sem(o))
             continue;
         int what = verb_of(e->op), t = e->tid;
         /* a timed step that timed out, or a try that answered 0 */
         bool failed = (e->flags & WEFT__E_TIMEOUT) || ((e->op->flags & WEFT__F_RES) && !e->res);
-        if (o->kind == WEFT__O_THREAD) {
+        if (is_sem(o)) {
+            sem_event(ex, t, e, what, failed);
+        } else if (o->kind == WEFT__O_THREAD) {
             int u = ((const weft__thread *)o)->id;
             if (what == SPAWN)
                 spawned |= bit(u);
@@ -496,6 +584,7 @@ typedef struct walk {
     uint64_t tids;              /* threads on the path */
     lockset held;               /* locks held along the path */
     lockset seen;               /* locks on the path */
+    int gated[MAX_SEMS];        /* edges on the path that hold a unit of each gate */
     long budget;
     bool done;                  /* a replay needs one finding */
 } walk;
@@ -590,10 +679,30 @@ static void found(walk *w, int n)
 
 static void extend(walk *w, int v);
 
+/* Would the path with x need more threads inside a gate than it lets in?
+   (A Lock held at two edges is the case cap = 1, which held sets cover.) */
+static bool gates_full(const walk *w, uint64_t sems)
+{
+    for (uint64_t m = sems; m; m &= m - 1) {
+        int k = __builtin_ctzll(m);
+        const gate *q = &g->gates[k];
+        if (!q->open && q->cap >= 0 && w->gated[k] + 1 > q->cap)
+            return true;
+    }
+    return false;
+}
+
+static void gates_add(walk *w, uint64_t sems, int d)
+{
+    for (uint64_t m = sems; m; m &= m - 1)
+        w->gated[__builtin_ctzll(m)] += d;
+}
+
 static void step(walk *w, int e)
 {
     const edge *x = &g->edges[e];
-    if (w->done || --w->budget < 0 || (w->tids & bit(x->tid)) || set_meets(w->held, x->held))
+    if (w->done || --w->budget < 0 || (w->tids & bit(x->tid)) || set_meets(w->held, x->held) ||
+        gates_full(w, x->sems))
         return;
     w->path[w->len] = e;
     if (x->b == g->edges[w->path[0]].a) {
@@ -608,9 +717,11 @@ static void step(walk *w, int e)
         w->held[i] |= x->held[i];
     w->tids |= bit(x->tid);
     set_add(w->seen, x->b);
+    gates_add(w, x->sems, 1);
     w->len++;
     extend(w, x->b);
     w->len--;
+    gates_add(w, x->sems, -1);
     w->seen[x->b >> 6] &= ~(1ull << (x->b & 63));
     w->tids &= ~bit(x->tid);
     memcpy(w->held, held, sizeof held);
@@ -640,6 +751,8 @@ static void cycles_from(walk *w, int e)
     w->tids = bit(x->tid);
     memcpy(w->held, x->held, sizeof w->held);
     memset(w->seen, 0, sizeof w->seen);
+    memset(w->gated, 0, sizeof w->gated);
+    gates_add(w, x->sems, 1);
     set_add(w->seen, x->a);
     set_add(w->seen, x->b);
     extend(w, x->b);

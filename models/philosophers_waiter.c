@@ -8,10 +8,11 @@
 ** both. Every philosopher still picks up left, then right.
 ** Expected: ok, no deadlock in any interleaving. The naive DFS cannot
 ** finish N=3 in minutes: the pinned run is N=2 exhaustively. Under a budget
-** (a random search, say) weft's lock-order detector reports the cycle of
-** forks as a lock_order prediction: it does not know that the waiter keeps
-** the cycle from closing. Build with -DSEATS=<N> (a waiter who lets
-** everyone in) to get the deadlock back.
+** (a random search, say) the lock-order detector sees the cycle of forks
+** and that every fork is taken holding a seat of the waiter, which lets
+** only N-1 in: no lock_order finding. Build with -DSEATS=<N> (a waiter who
+** lets everyone in) to get the deadlock back (and, under a budget too small
+** to meet it, a lock_order prediction).
 ** Size: -DN=<philosophers> (default 3), -DMEALS=<meals each> (default 1),
 ** -DSEATS=<the waiter's semaphore> (default N-1).
 */

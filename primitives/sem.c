@@ -57,6 +57,9 @@ void weft__sem_acquire(weft_sem *s, const void *pc)
 {
     weft__op(&OP_ACQUIRE, s, 0, positive, s, pc);
     take(s);
+    /* not printed (no WEFT__F_RES): the value left, from which the lock-order
+       detector works out the initial value, how many threads can hold it */
+    weft__result(s->value);
 }
 
 void weft__sem_release(weft_sem *s, const void *pc)

@@ -28,6 +28,19 @@ WT_MODEL(lock_order_across_whole, "tests/findings/lock_order_across.c", "--strat
          "deadlock", 754)
 WT_MODEL(lock_order_cond_wait, "tests/findings/lock_order_cond_wait.c",
          "--strategy dfs --max-executions 1", 1, "lock_order", 1)
+/* A Semaphore held around both orders is a gate when only holders release
+   it: at most its initial value of threads are inside, fewer than the cycle
+   needs. Released by a non-holder (a signal), it is no gate. And the
+   dining philosophers with a waiter (Semaphore(N-1)) at N=3 under a random
+   budget: this used to be a false lock_order. */
+WT_MODEL(lock_order_sem_gate, "tests/findings/lock_order_sem_gate.c",
+         "--strategy dfs --max-executions 1", 0, "", 1)
+WT_MODEL(lock_order_sem_signal, "tests/findings/lock_order_sem_gate.c",
+         "--strategy dfs --max-executions 1 -DSIGNAL", 1, "lock_order", 1)
+WT_MODEL(lock_order_waiter_random, "models/philosophers_waiter.c",
+         "--strategy random --seed 1 --max-executions 2000 -DN=3", 0, "", 2000)
+WT_MODEL(lock_order_waiter_all_seats, "models/philosophers_waiter.c",
+         "--strategy dfs --max-executions 1 -DN=3 -DSEATS=3", 1, "lock_order", 1)
 WT_MODEL(lock_order_cond_wait_whole, "tests/findings/lock_order_cond_wait.c", "--strategy dfs", 1,
          "deadlock", 3862)
 

@@ -639,6 +639,57 @@ static void spin_text(weft__exec *ex, const weft__thread *t, char *buf, size_t n
     }
 }
 
+/* The lock-like object a blocked thread waits for that another thread
+   holds (a Condition's waiter, woken, waits for the Condition's lock). */
+static weft__obj *held_wait(const weft__thread *t)
+{
+    const weft__pending *p = &t->pend;
+    if (t->state != WEFT__RUN || t->spinning)
+        return NULL;
+    if (p->obj && p->obj->holder)
+        return p->obj;
+    if (p->obj2 && p->obj2->holder)
+        return p->obj2;
+    return NULL;
+}
+
+/* "; circular wait: worker#1 holds lock_a and waits for lock_b; worker#2
+   holds lock_b and waits for lock_a", from the smallest id in the circle,
+   when following "held by" from a waiting thread comes back to it. */
+static void circular_wait(weft__exec *ex, char *buf, size_t n)
+{
+    int next[WEFT__MAX_THREADS];
+    for (int i = 0; i < ex->nthreads; i++) {
+        weft__obj *w = held_wait(ex->threads[i]);
+        next[i] = w && w->holder != ex->threads[i] ? w->holder->id : -1;
+    }
+    for (int start = 0; start < ex->nthreads; start++) {
+        /* is start on a circle? follow next at most nthreads times */
+        int u = next[start], k = 0;
+        while (u >= 0 && u != start && k++ < ex->nthreads)
+            u = next[u];
+        if (u != start)
+            continue;
+        size_t len = (size_t)snprintf(buf, n, "\n    circular wait:");
+        int v = start;
+        do {
+            weft__thread *t = ex->threads[v];
+            weft__obj *mine = held_wait(ex->threads[v]);
+            /* what it holds that the one before it in the circle waits for */
+            int prev = start;
+            while (next[prev] != v)
+                prev = next[prev];
+            weft__obj *theirs = held_wait(ex->threads[prev]);
+            if (len < n)
+                len += (size_t)snprintf(buf + len, n - len, "%s %s holds %s and waits for %s",
+                                        v == start ? "" : ";", weft__thread_name(t), theirs->name,
+                                        mine->name);
+            v = next[v];
+        } while (v != start);
+        return;
+    }
+}
+
 /* What each unfinished thread waits for, and who holds it. */
 static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
 {
@@ -682,6 +733,8 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
             }
         }
     }
+    if (len < n && !livelock)
+        circular_wait(ex, buf + len, n - len);
     if (len >= n)
         buf[n - 1] = 0;
 }

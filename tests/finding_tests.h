@@ -52,3 +52,10 @@ WT_MODEL(spin_atomic_load, "tests/findings/spin_atomic_load.c", "--strategy dfs"
 WT_MODEL(spin_two_vars, "tests/findings/spin_two_vars.c", "--strategy dfs --no-races", 0, "", 5)
 WT_MODEL(spin_bounded, "tests/findings/spin_bounded.c", "--strategy dfs", 0, "", 1)
 WT_MODEL(livelock_pointer, "tests/findings/livelock_pointer.c", "--strategy dfs", 1, "livelock", 1)
+
+/* ---- data races and the Queue: put happens before the get that takes the
+   item. Only through the queue: no race; one read moved before the get: a
+   race on that read. */
+WT_MODEL(race_queue, "tests/findings/race_queue.c", "--strategy dfs", 0, "", 112)
+WT_MODEL(race_queue_outside, "tests/findings/race_queue.c", "--strategy dfs -DOUTSIDE", 1,
+         "data_race", 308)

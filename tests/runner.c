@@ -624,6 +624,68 @@ static void test_cli_livelock_cycle(void)
     ASSERT_HAS(r.out, "\"cycles\": [{\"thread\": null, \"since\": 11, \"steps\": [193, 194, 195, 196, 197, 198, 199, 200]}]");
 }
 
+/* Acceptance (issue 4): one small model per finding kind, with the kind,
+   the threads and objects the report names, and the size of the shrunk
+   schedule (steps, preemptions) pinned. The shrunk preemption count is the
+   same under every strategy that gets there. */
+typedef struct kind_case {
+    const char *args;           /* model and flags */
+    const char *head;           /* the report's first line */
+    const char *names[3];       /* what its explanation must say */
+    bool every_strategy;        /* also under random and dpor (same preemptions) */
+} kind_case;
+
+static const kind_case kind_cases[] = {
+    {"--no-races models/racy_total.c -DN=2", "assertion found (21 steps, 1 preemption)\n",
+     {"main: weft_assert(total == N * (N - 1) / 2) failed at racy_total.c:32: total is 0, expected 1"},
+     true},
+    {"models/deadlock_ab_ba.c", "deadlock found (13 steps, 1 preemption)\n",
+     {"transfer_ab#1 waits in acquire lock_b, held by transfer_ba#2; holds lock_a\n",
+      "transfer_ba#2 waits in acquire lock_a, held by transfer_ab#1; holds lock_b\n",
+      "circular wait: transfer_ab#1 holds lock_a and waits for lock_b; "
+      "transfer_ba#2 holds lock_b and waits for lock_a\n"}, true},
+    {"models/racy_total.c -DN=2", "data_race found (21 steps, 0 preemptions)\n",
+     {"test_thread#1 writes total at racy_total.c:21 (step 9) and test_thread#2 reads it at "
+      "racy_total.c:20 (step 14)"}, false},
+    {"--max-executions 1 tests/findings/lock_order_ab_ba.c", "lock_order found (28 steps, 0 preemptions)\n",
+     {"transfer_ab#1 acquires lock_b while holding lock_a (lock_order_ab_ba.c:13, lock_order_ab_ba.c:14)",
+      "transfer_ba#2 acquires lock_a while holding lock_b (lock_order_ab_ba.c:21, lock_order_ab_ba.c:22)"},
+     false},
+    {"tests/findings/livelock_pointer.c", "livelock found (7 steps, 0 preemptions)\n",
+     {"waiter#1 spins re-reading p (= &x)\n", "the repeating part of waiter#1: steps 6-7"}, true},
+    {"--no-races tests/findings/crash_check_use.c", "crash found (7 steps, 2 preemptions)\n",
+     {"worker#1 crashed with Segmentation fault (an invalid memory access)\n"}, true},
+    {"tests/findings/misuse_double_release.c", "misuse found (17 steps, 1 preemption)\n",
+     {"helper#1: release of Lock l (Python: RuntimeError: release unlocked lock)\n"}, true},
+};
+
+static void test_acceptance_kinds(void)
+{
+    for (size_t i = 0; i < sizeof kind_cases / sizeof kind_cases[0]; i++) {
+        const kind_case *c = &kind_cases[i];
+        const char *strategies[] = {"dfs", "random", "dpor"};
+        for (int s = 0; s < (c->every_strategy ? 3 : 1); s++) {
+            char args[512];
+            snprintf(args, sizeof args, "--strategy %s %s", strategies[s], c->args);
+            run r = weft("check", args);
+            ASSERT_EQ(r.status, 1);
+            if (s == 0) {
+                if (strncmp(r.out, c->head, strlen(c->head)) != 0)
+                    FAIL("expected the report to start with %s in:\n%s", c->head, r.out);
+            } else {
+                /* the same kind and preemptions (steps may differ) */
+                const char *pre = strstr(c->head, ", ");
+                ASSERT(strncmp(r.out, c->head, (size_t)(strchr(c->head, '(') - c->head)) == 0);
+                char first[256];
+                snprintf(first, sizeof first, "%.*s", (int)strcspn(r.out, "\n") + 1, r.out);
+                ASSERT_HAS(first, pre);
+            }
+            for (int k = 0; k < 3 && c->names[k]; k++)
+                ASSERT_HAS(r.out, c->names[k]);
+        }
+    }
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -652,6 +714,7 @@ static const unit units[] = {
     {"lib_weft_check", test_lib_weft_check},
     {"cli_shrink", test_cli_shrink},
     {"cli_livelock_cycle", test_cli_livelock_cycle},
+    {"acceptance_kinds", test_acceptance_kinds},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

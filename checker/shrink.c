@@ -215,20 +215,9 @@ static bool budget_left(const attempt_ctx *c)
     return c->st->runs < WEFT__SHRINK_RUNS && c->st->steps < WEFT__SHRINK_STEPS;
 }
 
-/* The preemption at step i (thread a ran step i - 1, another thread step i)
-   taken away by moving a's next run of steps in the plan up to step i,
-   before the steps of the others that came between. */
-static bool attempt_swap(attempt_ctx *c, weft__plan *best, long i)
+/* The plan with its steps [i, j) and [j, k) swapped, run. */
+static bool attempt_blocks(attempt_ctx *c, weft__plan *best, long i, long j, long k)
 {
-    int a = best->tid[i - 1];
-    long j = i;
-    while (j < best->n && best->tid[j] != a)
-        j++;
-    if (j == best->n)
-        return false;
-    long k = j;
-    while (k < best->n && best->tid[k] == a)
-        k++;
     weft__plan v = *best;
     v.tid = xalloc(sizeof *v.tid * (size_t)best->n);
     memcpy(v.tid, best->tid, sizeof *v.tid * (size_t)i);
@@ -244,6 +233,30 @@ static bool attempt_swap(attempt_ctx *c, weft__plan *best, long i)
     return ok;
 }
 
+/* The preemption at step i (thread a ran step i - 1, thread b step i) taken
+   away by moving a's next run of steps in the plan up to step i, before the
+   steps of the others that came between; or by moving b's run that starts
+   at i back to before a's run that ends at i - 1. */
+static bool attempt_swap(attempt_ctx *c, weft__plan *best, long i, bool back)
+{
+    int a = best->tid[i - 1], b = best->tid[i];
+    long j, k;
+    if (back) {
+        for (j = i - 1; j > 0 && best->tid[j - 1] == a;)
+            j--;
+        for (k = i; k < best->n && best->tid[k] == b;)
+            k++;
+        return attempt_blocks(c, best, j, i, k);
+    }
+    for (j = i; j < best->n && best->tid[j] != a;)
+        j++;
+    if (j == best->n)
+        return false;
+    for (k = j; k < best->n && best->tid[k] == a;)
+        k++;
+    return attempt_blocks(c, best, i, j, k);
+}
+
 /* Fewer preemptions: drop the plan from a preemption on (the most thorough
    change, tried first); else move the preempted thread's next steps up to
    where it was preempted; else let it run on there until it cannot. */
@@ -253,7 +266,8 @@ static bool fewer_preemptions(attempt_ctx *c, weft__plan *best)
         if (attempt(c, best, -1, best->marks[k], 0))
             return true;
     for (long k = 0; k < best->npre && budget_left(c); k++)
-        if (attempt_swap(c, best, best->marks[k]))
+        if (attempt_swap(c, best, best->marks[k], false) ||
+            (budget_left(c) && attempt_swap(c, best, best->marks[k], true)))
             return true;
     for (long k = 0; k < best->npre && budget_left(c); k++)
         if (attempt(c, best, best->marks[k], LONG_MAX, 0))
@@ -292,8 +306,17 @@ bool weft__shrink(weft__exec *ex, const weft__plan *orig, int kind, uint64_t key
     bool ok = run_plan(&c, orig, -1, LONG_MAX, 0);
     if (ok) {
         weft__plan_take(ex, &best);
-        while (best.preemptions > 0 && fewer_preemptions(&c, &best)) {}
-        while (fewer_steps(&c, &best)) {}
+        /* each kind of change may open the way for the other: to a fixpoint */
+        for (bool more = true; more;) {
+            more = false;
+            while (best.preemptions > 0 && fewer_preemptions(&c, &best))
+                more = true;
+            while (fewer_steps(&c, &best))
+                more = true;
+            if (!more || !budget_left(&c))
+                break;
+            more = best.preemptions > 0;
+        }
         ok = run_plan(&c, &best, -1, LONG_MAX, 0);   /* leave its execution in ex */
         if (!ok)
             run_plan(&c, orig, -1, LONG_MAX, 0);

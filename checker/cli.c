@@ -286,7 +286,8 @@ int main(int argc, char **argv)
         return 2;
     if (mode == WEFT__REPLAY)
         ex.strat = &weft__strategy_replay;
-    weft__race_enable(o.races && mode == WEFT__CHECK);
+    /* a replay looks for races too: a token of a race shows that race */
+    weft__race_enable(o.races && mode != WEFT__OUTCOMES);
     weft__coro_self(&ex.loop);
     weft__ex = &ex;
     weft__shared *sh = weft__shared_new(&ex);

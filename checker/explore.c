@@ -329,6 +329,13 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
         outcome_add(ex, sh);
     if (mode == WEFT__REPLAY) {
         sh->replay_found = ex->end_status == WEFT__END_FINDING;
+        /* an execution that ends well but races: the race is its finding */
+        if (!sh->replay_found && ex->end_status == WEFT__END_OK && race_key(&key)) {
+            char msg[1024];
+            weft__race_describe(msg, sizeof msg);
+            weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
+            sh->replay_found = 1;
+        }
         if (!sh->replay_found && ex->end_status == WEFT__END_OK)
             replay_report(ex, sh);
     }

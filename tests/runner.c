@@ -686,6 +686,22 @@ static void test_acceptance_kinds(void)
     }
 }
 
+/* A race's token replays to the race's report when its execution ends
+   without another finding (replay looks for races too). */
+static void test_cli_replay_race(void)
+{
+    run r = weft("check", "tests/findings/race_queue.c -DOUTSIDE");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "data_race found (");
+    char token[4096], args[4200];
+    token_in(r.out, "data_race found", token, sizeof token);
+    snprintf(args, sizeof args, "tests/findings/race_queue.c -DOUTSIDE %s", token);
+    run p = weft("replay", args);
+    ASSERT_EQ(p.status, 1);
+    ASSERT_HAS(p.out, "data_race found (");
+    ASSERT(strncmp(r.out, p.out, strlen(p.out)) == 0);
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -715,6 +731,7 @@ static const unit units[] = {
     {"cli_shrink", test_cli_shrink},
     {"cli_livelock_cycle", test_cli_livelock_cycle},
     {"acceptance_kinds", test_acceptance_kinds},
+    {"cli_replay_race", test_cli_replay_race},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

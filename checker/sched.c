@@ -653,9 +653,11 @@ static weft__obj *held_wait(const weft__thread *t)
     return NULL;
 }
 
-/* "; circular wait: worker#1 holds lock_a and waits for lock_b; worker#2
-   holds lock_b and waits for lock_a", from the smallest id in the circle,
-   when following "held by" from a waiting thread comes back to it. */
+/* The waits that can never end, named: a self-deadlock on a lock; a
+   Barrier whose parties never all arrive; "circular wait: worker#1 holds
+   lock_a and waits for lock_b; worker#2 holds lock_b and waits for lock_a",
+   from the smallest id in the circle, when following "held by" from a
+   waiting thread comes back to it. */
 static void circular_wait(weft__exec *ex, char *buf, size_t n)
 {
     int next[WEFT__MAX_THREADS];
@@ -663,6 +665,36 @@ static void circular_wait(weft__exec *ex, char *buf, size_t n)
         weft__obj *w = held_wait(ex->threads[i]);
         next[i] = w && w->holder != ex->threads[i] ? w->holder->id : -1;
     }
+    size_t len = 0;
+    /* a thread waiting for a lock it holds itself */
+    for (int i = 0; i < ex->nthreads && len < n; i++) {
+        weft__obj *w = held_wait(ex->threads[i]);
+        if (w && w->holder == ex->threads[i])
+            len += (size_t)snprintf(buf + len, n - len,
+                                    "\n    self-deadlock: %s waits for %s, which it holds itself",
+                                    weft__thread_name(ex->threads[i]), w->name);
+    }
+    /* a Barrier whose parties never all arrive: its waiters wait for threads
+       that are all blocked (or gone) */
+    for (int k = 0; k < ex->nobjs && len < n; k++) {
+        weft__obj *o = ex->objs[k];
+        if (o->kind != WEFT__O_BARRIER)
+            continue;
+        int waiting = 0;
+        for (int i = 0; i < ex->nthreads; i++)
+            if (ex->threads[i]->state == WEFT__RUN && ex->threads[i]->pend.obj == o)
+                waiting++;
+        if (waiting)
+            len += (size_t)snprintf(buf + len, n - len,
+                                    "\n    barrier %s: %d thread%s wait%s in it and no other "
+                                    "thread can arrive: its parties never all arrive",
+                                    o->name, waiting, waiting == 1 ? "" : "s",
+                                    waiting == 1 ? "s" : "");
+    }
+    if (len >= n)
+        return;
+    buf += len;
+    n -= len;
     for (int start = 0; start < ex->nthreads; start++) {
         /* is start on a circle? follow next at most nthreads times */
         int u = next[start], k = 0;
@@ -670,7 +702,7 @@ static void circular_wait(weft__exec *ex, char *buf, size_t n)
             u = next[u];
         if (u != start)
             continue;
-        size_t len = (size_t)snprintf(buf, n, "\n    circular wait:");
+        len = (size_t)snprintf(buf, n, "\n    circular wait:");
         int v = start;
         do {
             weft__thread *t = ex->threads[v];

@@ -644,6 +644,13 @@ static const kind_case kind_cases[] = {
       "transfer_ba#2 waits in acquire lock_a, held by transfer_ab#1; holds lock_b\n",
       "circular wait: transfer_ab#1 holds lock_a and waits for lock_b; "
       "transfer_ba#2 holds lock_b and waits for lock_a\n"}, true},
+    {"tests/findings/deadlock_self_lock.c", "deadlock found (7 steps, 0 preemptions)\n",
+     {"worker#1 waits in acquire l, held by itself; holds l\n",
+      "self-deadlock: worker#1 waits for l, which it holds itself\n"}, true},
+    {"tests/findings/deadlock_barrier.c", "deadlock found (8 steps, 0 preemptions)\n",
+     {"main waits in wait b\n", "party#1 waits in wait b\n",
+      "barrier b: 2 threads wait in it and no other thread can arrive: its parties never all "
+      "arrive\n"}, true},
     {"models/racy_total.c -DN=2", "data_race found (21 steps, 0 preemptions)\n",
      {"test_thread#1 writes total at racy_total.c:21 (step 9) and test_thread#2 reads it at "
       "racy_total.c:20 (step 14)"}, false},

@@ -258,14 +258,19 @@ static void cycles_text(weft__exec *ex, weft__buf *b)
     int n = livelock_cycles(ex, cs, WEFT__MAX_THREADS);
     for (int c = 0; c < n; c++) {
         const cycle *y = &cs[c];
-        if (y->tid >= 0)
-            weft__buf_printf(b, "  the repeating part of %s: steps %ld-%ld (it was at step %ld as it "
-                                "is at step %ld, and nothing changed in between)\n",
-                             weft__thread_name(ex->threads[y->tid]), y->first + 1, y->last + 1,
-                             y->since + 1, y->last + 1);
+        char range[48];
+        if (y->first == y->last)
+            snprintf(range, sizeof range, "step %ld", y->first + 1);
         else
-            weft__buf_printf(b, "  the repeating part: steps %ld-%ld, the same %ld step%s over and "
-                                "over since step %ld\n", y->first + 1, y->last + 1,
+            snprintf(range, sizeof range, "steps %ld-%ld", y->first + 1, y->last + 1);
+        if (y->tid >= 0)
+            weft__buf_printf(b, "  the repeating part of %s: %s (it was at step %ld as it "
+                                "is at step %ld, and nothing changed in between)\n",
+                             weft__thread_name(ex->threads[y->tid]), range, y->since + 1,
+                             y->last + 1);
+        else
+            weft__buf_printf(b, "  the repeating part: %s, the same %ld step%s over and "
+                                "over since step %ld\n", range,
                              y->last - y->first + 1, y->last == y->first ? "" : "s", y->since + 1);
         int lines = 0;
         for (long i = y->first; i <= y->last; i++) {

@@ -31,7 +31,7 @@
 
 #define WEFT__MAX_THREADS 64          /* per execution: thread sets are uint64_t */
 #define WEFT__NAME 32
-#define WEFT__SPIN_SEEN 8             /* reads a spin loop may cycle through */
+#define WEFT__SPIN_SEEN 16            /* reads a spin loop's passes may cycle through */
 
 /* ---- always-on internal assertions (weft's own bugs, never the model's) --- */
 #define WEFT_ASSERT(x) \
@@ -124,7 +124,11 @@ struct weft__thread {
        change anywhere (ex->writes), with the model's stack (its locals, at
        -O0 its whole state) the same, and no write of its own between */
     const void *spin_pc; uintptr_t spin_addr; long spin_val; bool wrote;
-    struct { const void *pc; uintptr_t addr; long val; uint64_t stack; } seen[WEFT__SPIN_SEEN];
+    struct {
+        const void *pc; uintptr_t addr; long val;
+        uint64_t stack;             /* hash of the model's stack at that read */
+        bool again;                 /* the same read (pc, addr, val) came before it */
+    } seen[WEFT__SPIN_SEEN];
     uintptr_t model_sp;         /* the model's stack pointer at its latest memory hook (memory.c) */
     int nseen;                  /* reads in seen since the last change */
     uintptr_t last_write;       /* value of the last write is read at the next op */

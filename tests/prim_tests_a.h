@@ -63,7 +63,7 @@ WT_MODEL(barrier_abort, "tests/prim/barrier_abort.c", "--strategy dfs", 0, "", 1
 WT_MODEL(barrier_action_abort, "tests/prim/barrier_action_abort.c", "--strategy dfs", 0, "", 15429)
 WT_MODEL(barrier_indices, "tests/prim/barrier_indices.c", "--strategy dfs", 0, "", 264000)
 WT_MODEL(barrier_phases, "tests/prim/barrier_phases.c", "--strategy dfs", 0, "", 23534)
-WT_MODEL(barrier_reset, "tests/prim/barrier_reset.c", "--strategy dfs", 0, "", 550)
+WT_MODEL(barrier_reset, "tests/prim/barrier_reset.c", "--strategy dfs", 0, "", 858)
 WT_MODEL(barrier_timeout, "tests/prim/barrier_timeout.c", "--strategy dfs", 0, "", 39)
 WT_OUTCOMES(barrier_timeout_outcomes, "tests/prim/barrier_timeout.c", "--strategy dfs",
             "outcome: broken|outcome: passed")

@@ -60,9 +60,9 @@ WT_MODEL(pthread_peterson_c11_dfs, "tests/pthread/peterson_c11.c",
 WT_MODEL(pthread_peterson_c11_random, "tests/pthread/peterson_c11.c",
          "--strategy random --seed 1 --max-executions 20000", 0, "", 20000)
 WT_MODEL(pthread_peterson_swapped, "tests/pthread/peterson_swapped.c", "--strategy dfs", 1,
-         "data_race", 13652)
+         "data_race", 23748)
 WT_MODEL(pthread_peterson_swapped_no_races, "tests/pthread/peterson_swapped.c",
-         "--strategy dfs --no-races", 1, "assertion", 13652)
+         "--strategy dfs --no-races", 1, "assertion", 23748)
 
 /* ---- C11 <threads.h> */
 WT_MODEL(pthread_c11_threads, "tests/pthread/c11_threads.c", "--strategy dfs", 0, "", 95)

@@ -259,6 +259,8 @@ static bool shows(weft__exec *ex, int kind, uint64_t key)
     uint64_t k;
     if (kind == WEFT__DATA_RACE)
         return race_key(&k) && k == key;
+    if (kind == WEFT__LOCK_ORDER)
+        return weft__lockorder_shows(ex, key);
     return ex->end_status == WEFT__END_FINDING && ex->end_kind == kind && end_key(ex) == key;
 }
 
@@ -268,14 +270,18 @@ static bool shows(weft__exec *ex, int kind, uint64_t key)
    what it needs from the execution (its next()); then each is shrunk (which
    runs other executions in ex) and reported from its shrunk execution. */
 
-static struct { int kind; uint64_t key; char msg[1024]; } waiting[2];
+#define MAX_WAITING 10    /* a race, how it ended, and lock-order cycles */
+static struct { int kind; uint64_t key; char msg[1024]; } waiting[MAX_WAITING];
 static int nwaiting;
 static weft__plan found_plan;
 
 static void finding_found(weft__exec *ex, weft__shared *sh, int mode, int kind, const char *msg,
                           uint64_t key)
 {
-    if (finding_known(sh, key) || (nwaiting && waiting[0].key == key))
+    for (int i = 0; i < nwaiting; i++)
+        if (waiting[i].key == key)
+            return;
+    if (finding_known(sh, key) || nwaiting == MAX_WAITING)
         return;
     if (mode != WEFT__CHECK || ex->opt->no_shrink) {
         weft__finding_add(ex, sh, kind, msg, key);
@@ -297,6 +303,12 @@ static void findings_shrink(weft__exec *ex, weft__shared *sh)
         weft__shrink_stats st;
         char msg[1024];
         snprintf(msg, sizeof msg, "%s", waiting[i].msg);
+        if (waiting[i].kind == WEFT__LOCK_ORDER) {
+            /* reported at the end of the search (lockorder.c): render it again */
+            if (weft__shrink(ex, &found_plan, WEFT__LOCK_ORDER, waiting[i].key, shows, &st))
+                weft__lockorder_shrunk(ex, waiting[i].key, &st);
+            continue;
+        }
         if (weft__shrink(ex, &found_plan, waiting[i].kind, waiting[i].key, shows, &st)) {
             /* the message of the execution shown: its steps and values */
             if (waiting[i].kind == WEFT__DATA_RACE)
@@ -317,7 +329,10 @@ static void findings_shrink(weft__exec *ex, weft__shared *sh)
 static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 {
     weft__lockorder_execution(ex, sh, mode);   /* first: in a replay it may end ex as a finding */
-    uint64_t key;
+    uint64_t key, cycles[MAX_WAITING - 2];
+    int ncycles = weft__lockorder_to_shrink(cycles, MAX_WAITING - 2);
+    for (int i = 0; i < ncycles && mode == WEFT__CHECK; i++)
+        finding_found(ex, sh, mode, WEFT__LOCK_ORDER, "", cycles[i]);
     if (mode == WEFT__CHECK && race_key(&key) && !finding_known(sh, key)) {
         char msg[1024];
         weft__race_describe(msg, sizeof msg);

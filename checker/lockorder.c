@@ -587,7 +587,15 @@ typedef struct walk {
     int gated[MAX_SEMS];        /* edges on the path that hold a unit of each gate */
     long budget;
     bool done;                  /* a replay needs one finding */
+    uint64_t target;            /* look for this cycle only (shrinking), not 0 */
+    int hit[MAX_LEN], nhit;     /* ... and its path, when found */
 } walk;
+
+/* Cycles found whole in one execution, whose report waits for the schedule
+   to be shrunk (explore.c); worker memory, taken by weft__lockorder_to_shrink. */
+#define MAX_SHRINK 8
+static uint64_t to_shrink[MAX_SHRINK];
+static int nto_shrink;
 
 static void where(int e, bool first, char *buf, size_t n)
 {
@@ -640,6 +648,14 @@ static void found(walk *w, int n)
     for (int i = 0; i < n; i++)
         nodes[i] = g->edges[w->path[i]].a;
     uint64_t key = cycle_key(nodes, n);
+    if (w->target) {
+        if (key == w->target) {
+            memcpy(w->hit, w->path, sizeof w->path[0] * (size_t)n);
+            w->nhit = n;
+            w->done = true;
+        }
+        return;
+    }
     if (known(key))
         return;
     weft__exec *ex = w->ex;
@@ -670,8 +686,14 @@ static void found(walk *w, int n)
     p.msg = text_put(msg.p, msg.len);
     p.text = text_put(text.p, text.len);
     p.json = text_put(json.p, json.len);
-    if (p.msg != (size_t)-1 && p.token != (size_t)-1 && p.text != (size_t)-1 && p.json != (size_t)-1)
+    if (p.msg != (size_t)-1 && p.token != (size_t)-1 && p.text != (size_t)-1 && p.json != (size_t)-1) {
         g->pend[g->npend++] = p;
+        bool whole = true;
+        for (int i = 0; i < n; i++)
+            whole &= in_exec[w->path[i]] != 0;
+        if (whole && nto_shrink < MAX_SHRINK && !ex->opt->no_shrink)
+            to_shrink[nto_shrink++] = key;
+    }
     weft__buf_free(&msg);
     weft__buf_free(&text);
     weft__buf_free(&json);
@@ -839,6 +861,68 @@ void weft__lockorder_execution(weft__exec *ex, weft__shared *sh, int mode)
     for (int k = 0; k < nloc && !w.done; k++)
         if (loc[k].fresh)
             cycles_from(&w, loc[k].e);
+}
+
+/* ---- shrinking (explore.c, shrink.c) ------------------------------------------ */
+
+int weft__lockorder_to_shrink(uint64_t *keys, int max)
+{
+    int n = nto_shrink < max ? nto_shrink : max;
+    memcpy(keys, to_shrink, sizeof keys[0] * (size_t)n);
+    nto_shrink = 0;
+    return n;
+}
+
+/* The path of cycle key in ex's execution alone, or 0. Adds the execution's
+   edges to the graph (they are real orders of the model). */
+static int local_cycle(weft__exec *ex, uint64_t key, int *path)
+{
+    if (!g || ex->kind_count[WEFT__O_LOCK] + ex->kind_count[WEFT__O_RLOCK] < 2)
+        return 0;
+    for (int k = 0; k < nloc; k++)
+        in_exec[loc[k].e] = 0;
+    nloc = 0;
+    exec_token = (size_t)-1;
+    scan(ex);
+    walk w = {.ex = ex, .mode = WEFT__CHECK, .local = true, .budget = BUDGET, .target = key};
+    for (int k = 0; k < nloc && !w.done; k++)
+        cycles_from(&w, loc[k].e);
+    memcpy(path, w.hit, sizeof w.hit[0] * (size_t)w.nhit);
+    return w.nhit;
+}
+
+bool weft__lockorder_shows(weft__exec *ex, uint64_t key)
+{
+    int path[MAX_LEN];
+    return local_cycle(ex, key, path) > 0;
+}
+
+void weft__lockorder_shrunk(weft__exec *ex, uint64_t key, const struct weft__shrink_stats *st)
+{
+    int path[MAX_LEN];
+    int n = local_cycle(ex, key, path);
+    pending *p = NULL;
+    for (int i = 0; i < g->npend; i++)
+        if (g->pend[i].key == key)
+            p = &g->pend[i];
+    if (!n || !p)
+        return;
+    weft__buf msg = {0}, text = {0}, json = {0};
+    describe(ex, path, n, &msg);
+    const char *token = token_now(ex);
+    weft__finding f = {WEFT__LOCK_ORDER, msg.p, token, ex->executions, st};
+    weft__report_text(ex, &f, &text);
+    weft__report_json(ex, &f, &json);
+    size_t m = text_put(msg.p, msg.len), t = text_put(text.p, text.len), j = text_put(json.p, json.len);
+    if (m != (size_t)-1 && t != (size_t)-1 && j != (size_t)-1 && exec_token != (size_t)-1) {
+        p->msg = m;
+        p->text = t;
+        p->json = j;
+        p->token = exec_token;
+    }
+    weft__buf_free(&msg);
+    weft__buf_free(&text);
+    weft__buf_free(&json);
 }
 
 /* ---- the end of the search ------------------------------------------------- */

@@ -34,6 +34,14 @@ void weft__lockorder_init(void);
    locks a deadlock waited on. In a replay, a cycle whose every edge is in the
    replayed execution makes it end as that lock_order finding. */
 void weft__lockorder_execution(weft__exec *ex, weft__shared *sh, int mode);
+/* Shrinking (explore.c): the keys of cycles found whole in the latest
+   execution, whose schedule is to be shrunk (taken once); whether ex's
+   execution alone closes cycle key; and, ex holding the shrunk execution,
+   render that cycle's report again from it. */
+struct weft__shrink_stats;
+int weft__lockorder_to_shrink(uint64_t *keys, int max);
+bool weft__lockorder_shows(weft__exec *ex, uint64_t key);
+void weft__lockorder_shrunk(weft__exec *ex, uint64_t key, const struct weft__shrink_stats *st);
 /* Supervisor, once the search is over and before the findings are printed:
    report the cycles the search did not settle. */
 void weft__lockorder_finish(weft__exec *ex, weft__shared *sh, int mode);

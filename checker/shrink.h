@@ -6,8 +6,9 @@
 ** shows the same finding with fewer preemptions, or as many and fewer steps;
 ** it ends with the execution of the best plan in the weft__exec, ready to be
 ** reported. Shrink runs are not executions of the search: they are not
-** counted, feed no detector that spans executions (lock order, outcomes,
-** the DPOR oracle), and leave the search strategy's state alone.
+** counted, feed no outcomes or DPOR oracle, and leave the search strategy's
+** state alone. (Shrinking a lock_order cycle reads each run's lock orders
+** into the lock graph: real orders of the model, whose tokens replay.)
 */
 #ifndef WEFT_SHRINK_H
 #define WEFT_SHRINK_H

@@ -584,6 +584,21 @@ static void test_cli_shrink(void)
     run j = weft("check", "--json --strategy random --seed 5 models/deadlock_ab_ba.c");
     ASSERT_HAS(j.out, "\"steps\": 13, \"preemptions\": 1,");
     ASSERT_HAS(j.out, "\"steps_before\": 13, \"preemptions_before\": 6}");
+    /* a lock_order cycle closed whole in one execution is shrunk too, and
+       its token replays to the same report */
+    run lo = weft("check", "--strategy random --seed 2 --max-executions 1 --no-shrink "
+                           "tests/findings/lock_order_ab_ba.c");
+    ASSERT_HAS(lo.out, "lock_order found (28 steps, 5 preemptions)\n");
+    lo = weft("check", "--strategy random --seed 2 --max-executions 1 tests/findings/lock_order_ab_ba.c");
+    ASSERT_EQ(lo.status, 1);
+    ASSERT_HAS(lo.out, "lock_order found (28 steps, 0 preemptions)\n");
+    ASSERT_HAS(lo.out, "shrunk from 28 steps and 5 preemptions (");
+    token_in(lo.out, "lock_order found", token, sizeof token);
+    snprintf(args, sizeof args, "tests/findings/lock_order_ab_ba.c %s", token);
+    p = weft("replay", args);
+    ASSERT_EQ(p.status, 1);
+    ASSERT_HAS(p.out, "lock_order found (28 steps, 0 preemptions)\n");
+    ASSERT(strncmp(lo.out, p.out, strlen(p.out)) == 0);
     /* every strategy: the assertion of racy_total needs one preemption */
     const char *strategies[] = {"dfs", "dpor", "random"};
     for (int i = 0; i < 3; i++) {

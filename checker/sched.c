@@ -134,8 +134,11 @@ static inline void settle_write(weft__exec *ex, weft__thread *t)
         weft__event *e = &ex->events[t->last_write_ev];
         e->val = load(e->addr, t->last_write_size);
         t->last_write_ev = -1;
-        if (e->val == t->last_write_old ||
-            (on_stack(t, e->addr) && !watched(ex, e->addr, t->last_write_size)))
+        /* (only the first 8 bytes are compared: a wider write is a change;
+           a free is one too, whatever the memory holds after it) */
+        bool same = t->last_write_size <= 8 && e->val == t->last_write_old;
+        if ((same || (on_stack(t, e->addr) && !watched(ex, e->addr, t->last_write_size))) &&
+            strcmp(e->op->verb, "free") != 0)
             ex->writes--;
         else
             t->wrote = true;

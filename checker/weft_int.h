@@ -324,14 +324,6 @@ void weft__mem_cas_failed(void);
 void weft__sched_run(weft__exec *ex);
 long weft__heap_block_index(uintptr_t addr, size_t *off);
 
-/* Shared between primitives: futures (future.c) are completed by pools and
-   executors (pool.c); pipe ends (pipe.c) are inherited by processes like
-   file descriptors, and closed when a process ends. */
-weft_future *weft__future_new(weft__obj *owner, bool async_result);
-bool weft__future_take(weft_future *f);
-void weft__future_finish(weft_future *f, long result);
-void weft__conns_fork(int from_space, int to_space);
-void weft__conns_exit(const void *pc);
 /* Is addr one of the model's globals (which each process has a copy of)? */
 bool weft__mem_is_global(uintptr_t addr);
 

@@ -42,6 +42,7 @@ WT_MODEL(cond_wait_unowned, "tests/prim/cond_wait_unowned.c", "--strategy dfs", 
 
 /* ---- Semaphore, BoundedSemaphore */
 WT_MODEL(sem_bounded_over, "tests/prim/sem_bounded_over.c", "--strategy dfs", 1, "misuse", 1)
+WT_MODEL(sem_bounded_token, "tests/prim/sem_bounded_token.c", "--strategy dfs", 1, "misuse", 2)
 WT_MODEL(sem_bounded_with, "tests/prim/sem_bounded_with.c", "--strategy dfs", 0, "", 57)
 WT_MODEL(sem_limit, "tests/prim/sem_limit.c", "--strategy dfs", 0, "", 703549)
 WT_MODEL(sem_limit_bug, "tests/prim/sem_limit_bug.c", "--strategy dfs", 1, "assertion", 25642)

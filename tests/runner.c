@@ -528,6 +528,30 @@ static void test_cli_cache(void)
 }
 
 /* weft_check() from a user's own test program, linked against libweft.so */
+/* Issue 3: a BoundedSemaphore released past its initial value is a misuse
+   finding whose token replays that very release, every time. The model
+   over-releases in some interleavings only, so the token is what picks one. */
+static void test_prim_bsem_token(void)
+{
+    const char *model = "tests/prim/sem_bounded_token.c";
+    run r = weft("check", model);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "misuse found");
+    ASSERT_HAS(r.out, "(Python: ValueError: Semaphore released too many times)");
+    const char *p = strstr(r.out, "replay: ");
+    ASSERT(p);
+    const char *tok = strstr(p, "w1.");
+    ASSERT(tok);
+    char args[4200];
+    snprintf(args, sizeof args, "%s %.*s", model, (int)strcspn(tok, "\n"), tok);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    /* the replay reports the check's finding, trace and all */
+    const char *start = strstr(r.out, "misuse found");
+    ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+}
+
 static void test_lib_weft_check(void)
 {
     char bin[512];
@@ -570,6 +594,7 @@ static const unit units[] = {
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
     {"lib_weft_check", test_lib_weft_check},
+    {"prim_bsem_token", test_prim_bsem_token},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* tests/prim_tests_b.h: model tests of queue.c, pipe.c, value.c, process.c,
-   pool.c and future.c. Each execution count is the exact stats.executions of
+   pool.c and future.c, and the examples of docs/primitives.md. Each
+   execution count is the exact stats.executions of
    `weft check --json --strategy dfs` (the default strategy). */
 
 /* ---- Queue, LifoQueue, PriorityQueue, SimpleQueue */
@@ -78,3 +79,29 @@ WT_MODEL(future_result_hb, "tests/prim/future_result_hb.c", "", 0, "", 100)
 WT_MODEL(future_submit_after_shutdown, "tests/prim/future_submit_after_shutdown.c", "", 1, "misuse", 1)
 WT_MODEL(future_timeout, "tests/prim/future_timeout.c", "", 0, "", 14)
 WT_OUTCOMES(future_timeout_outcomes, "tests/prim/future_timeout.c", "", "outcome: got 3|outcome: timeout")
+
+/* ---- The examples of docs/primitives.md, one model per section
+   (tests/prim/doc/), each using its section's example as written. */
+WT_MODEL(doc_thread, "tests/prim/doc/thread.c", "--strategy dfs", 0, "", 1)
+WT_MODEL(doc_lock, "tests/prim/doc/lock.c", "--strategy dfs", 0, "", 77)
+WT_MODEL(doc_rlock, "tests/prim/doc/rlock.c", "--strategy dfs", 0, "", 301)
+WT_MODEL(doc_cond, "tests/prim/doc/cond.c", "--strategy dfs", 0, "", 151)
+WT_MODEL(doc_sem, "tests/prim/doc/sem.c", "--strategy dfs", 0, "", 26)
+WT_MODEL(doc_bsem, "tests/prim/doc/bsem.c", "--strategy dfs", 1, "misuse", 1)
+WT_MODEL(doc_event, "tests/prim/doc/event.c", "--strategy dfs", 0, "", 16)
+WT_MODEL(doc_barrier, "tests/prim/doc/barrier.c", "--strategy dfs", 0, "", 21810)
+WT_MODEL(doc_queue, "tests/prim/doc/queue.c", "--strategy dfs", 0, "", 142)
+WT_MODEL(doc_pipe, "tests/prim/doc/pipe.c", "--strategy dfs", 0, "", 406)
+WT_MODEL(doc_value, "tests/prim/doc/value.c", "--strategy dfs", 0, "", 10)
+WT_MODEL(doc_process, "tests/prim/doc/process.c", "--strategy dfs", 0, "", 1)
+WT_MODEL(doc_pool, "tests/prim/doc/pool.c", "--strategy dfs", 0, "", 5388)
+WT_MODEL(doc_future, "tests/prim/doc/future.c", "--strategy dfs", 0, "", 1)
+WT_MODEL(doc_future_cancel, "tests/prim/doc/future_cancel.c", "--strategy dfs", 0, "", 276)
+WT_OUTCOMES(doc_future_cancel_outcomes, "tests/prim/doc/future_cancel.c", "--strategy dfs",
+            "outcome: cancelled|outcome: ran")
+WT_MODEL(doc_future_wait, "tests/prim/doc/future_wait.c", "--strategy dfs", 0, "", 74180)
+WT_OUTCOMES(doc_future_wait_outcomes, "tests/prim/doc/future_wait.c", "--strategy dfs",
+            "outcome: first: 1 done|outcome: first: 2 done")
+/* a data race does not end the search: the count is the whole search's */
+WT_MODEL(doc_sleep, "tests/prim/doc/sleep.c", "--strategy dfs", 1, "data_race", 7)
+WT_MODEL(doc_with, "tests/prim/doc/with.c", "--strategy dfs", 0, "", 77)

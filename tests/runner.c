@@ -568,6 +568,110 @@ static void test_lib_weft_check(void)
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
+/* ---- docs: every code line of docs/primitives.md is real ------------------------------
+   A C block after a paragraph naming tests/prim/doc/ files is an example:
+   each of its lines must be a line of one of those models (which the model
+   tests run). Any other C block holds signatures: each line must be a line
+   of include/weft.h. Lines compare with runs of blanks squeezed. */
+
+static char *slurp_file(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    char *b = slurp_fd(fd);
+    close(fd);
+    return b;
+}
+
+/* Copy line [p, end) squeezed: no leading or trailing blanks, one blank
+   for each run inside. */
+static void squeeze(const char *p, const char *end, char *out, size_t n)
+{
+    size_t k = 0;
+    bool blank = false;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    for (; p < end && k + 2 < n; p++) {
+        if (*p == ' ' || *p == '\t') {
+            blank = true;
+            continue;
+        }
+        if (blank && k)
+            out[k++] = ' ';
+        blank = false;
+        out[k++] = *p;
+    }
+    out[k] = 0;
+}
+
+/* Is the squeezed line one of text's lines? */
+static bool has_line(const char *text, const char *line)
+{
+    char buf[512];
+    for (const char *p = text; *p;) {
+        const char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        squeeze(p, e, buf, sizeof buf);
+        if (!strcmp(buf, line))
+            return true;
+        p = *e ? e + 1 : e;
+    }
+    return false;
+}
+
+static void test_docs_primitives_code(void)
+{
+    char *doc = slurp_file("docs/primitives.md"), *header = slurp_file("include/weft.h");
+    ASSERT(doc && header);
+    char *models[8];
+    int nmodels = 0, nexamples = 0, nsigs = 0;
+    bool in_code = false, example = false;
+    for (char *p = doc; *p;) {
+        char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        char line[512];
+        squeeze(p, e, line, sizeof line);
+        if (!in_code && !strcmp(line, "```c")) {
+            in_code = true;
+            example = nmodels > 0;
+            nexamples += example;
+        } else if (in_code && !strcmp(line, "```")) {
+            in_code = false;
+        } else if (in_code && *line) {
+            bool found = false;
+            for (int i = 0; i < nmodels && example && !found; i++)
+                found = has_line(models[i], line);
+            if (!example)
+                found = has_line(header, line);
+            if (!found)
+                FAIL("docs/primitives.md: \"%s\" is not a line of %s", line,
+                     example ? "its example's model" : "include/weft.h");
+            nsigs += !example;
+        } else if (!in_code && (!strncmp(line, "## ", 3) || !strncmp(line, "Example", 7))) {
+            nmodels = 0;   /* a new section, or a new example paragraph */
+        }
+        if (!in_code) {
+            /* every tests/prim/doc/ file the paragraph names */
+            for (char *q = p; (q = strstr(q, "tests/prim/doc/")) && q < e && nmodels < 8; q++) {
+                char path[128];
+                size_t k = strcspn(q, ")]` \n");
+                snprintf(path, sizeof path, "%.*s", (int)k, q);
+                models[nmodels] = slurp_file(path);
+                if (!models[nmodels])
+                    FAIL("docs/primitives.md names %s, which does not exist", path);
+                nmodels++;
+            }
+        }
+        p = *e ? e + 1 : e;
+    }
+    ASSERT(!in_code);
+    ASSERT(nexamples >= 16);
+    ASSERT(nsigs >= 100);
+}
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -595,6 +699,7 @@ static const unit units[] = {
     {"cli_cache", test_cli_cache},
     {"lib_weft_check", test_lib_weft_check},
     {"prim_bsem_token", test_prim_bsem_token},
+    {"docs_primitives_code", test_docs_primitives_code},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

@@ -119,6 +119,7 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__progress_clear();
     weft__lockorder_finish(&ex, sh, mode);
     weft__ex = NULL;
 

@@ -145,6 +145,7 @@ static const model_test model_tests[] = {
 #include "model_tests.h"
 #include "pthread_tests.h"
 #include "finding_tests.h"
+#include "strategy_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES
@@ -544,6 +545,8 @@ static void test_lib_weft_check(void)
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
+#include "strategy_units.h"
+
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
@@ -570,6 +573,12 @@ static const unit units[] = {
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
     {"lib_weft_check", test_lib_weft_check},
+    {"strategy_bounded_summary", test_bounded_summary},
+    {"strategy_bounded_outcomes", test_bounded_outcomes},
+    {"strategy_pct_deterministic", test_pct_deterministic},
+    {"strategy_pct_depth", test_pct_depth},
+    {"stats_events", test_stats_events},
+    {"progress_line", test_progress_line},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

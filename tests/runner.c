@@ -146,6 +146,7 @@ static const model_test model_tests[] = {
 #include "pthread_tests.h"
 #include "finding_tests.h"
 #include "strategy_tests.h"
+#include "bench_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES

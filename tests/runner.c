@@ -576,6 +576,7 @@ static const unit units[] = {
     {"lib_weft_check", test_lib_weft_check},
     {"strategy_bounded_summary", test_bounded_summary},
     {"strategy_bounded_outcomes", test_bounded_outcomes},
+    {"strategy_yield_not_preemption", test_yield_not_preemption},
     {"strategy_pct_deterministic", test_pct_deterministic},
     {"strategy_pct_depth", test_pct_depth},
     {"stats_events", test_stats_events},

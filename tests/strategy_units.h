@@ -42,6 +42,18 @@ static void test_bounded_summary(void)
     ASSERT_HAS(r.err, "--preemption-bound applies to --strategy bounded only");
 }
 
+/* A switch right after a yield is free: the bounded search finds this
+   assertion without preemptions, and the report counts none. */
+static void test_yield_not_preemption(void)
+{
+    run r = weft("check", "--json --strategy bounded --preemption-bound 0 tests/cli/yield_switch.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"assertion\"");
+    ASSERT_HAS(r.out, "\"preemptions\": 0,");
+    r = weft("check", "--strategy dfs tests/cli/yield_switch.c");
+    ASSERT_HAS(r.out, "assertion found (8 steps, 0 preemptions)");
+}
+
 /* Repeated runs are neither counted nor recorded: outcomes match the DFS's */
 static void test_bounded_outcomes(void)
 {

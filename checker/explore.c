@@ -281,12 +281,15 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             return;
         }
     }
+    /* runs, counted or not (DPOR's blocked ones, bounded's repeated ones):
+       the clock is read every 64 */
+    unsigned long runs = 0;
     for (;;) {
         if (ex->opt->max_executions && sh->executions >= ex->opt->max_executions) {
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
-        if (ex->opt->time_limit > 0 && (sh->executions & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
+        if (ex->opt->time_limit > 0 && (runs++ & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
             sh->stop = WEFT__STOP_TIME;
             break;
         }

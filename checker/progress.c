@@ -15,12 +15,13 @@
 **   - random: picks are uniform, so each execution is Knuth's probe; the
 **     mean weight estimates the number of schedules.
 **   - dpor, bounded, pct explore parts of the tree chosen otherwise: only
-**     the counts are shown.
+**     the counts are shown (and bounded's level).
 */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "strategy.h"
 #include "worker.h"
 
 static bool shown;
@@ -60,6 +61,7 @@ void weft__progress_tick(const weft__exec *ex, const weft__shared *sh, int mode,
     last = elapsed;
     long n = sh->executions;
     char e[32], r[32], t[32], est[96] = "";
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
     count(e, sizeof e, (double)n);
     count(r, sizeof r, n / elapsed);
     duration(t, sizeof t, elapsed);
@@ -69,6 +71,8 @@ void weft__progress_tick(const weft__exec *ex, const weft__shared *sh, int mode,
         count(total, sizeof total, n / f);
         duration(left, sizeof left, elapsed * (1 - f) / f);
         snprintf(est, sizeof est, "; %.0f%% of ~%s, ~%s left", 100 * f, total, left);
+    } else if (extra && extra->progress) {
+        extra->progress(ex, est, sizeof est);
     } else if (n > 0 && ex->strat == &weft__strategy_random) {
         char total[32];
         count(total, sizeof total, sh->weight_sum / n);

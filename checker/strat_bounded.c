@@ -173,5 +173,12 @@ static bool summary(weft__exec *ex, char *json, size_t jn, char *text, size_t tn
     return !d->cut_final;
 }
 
+static void progress(const weft__exec *ex, char *text, size_t n)
+{
+    const bounded *d = ex->strat_state;
+    snprintf(text, n, "; preemptions: level %d of %d", d->bound, d->max);
+}
+
 const weft__strategy weft__strategy_bounded = {"bounded", begin, pick, choose, next, NULL, false};
-const weft__strategy_extra weft__strategy_bounded_extra = {&weft__strategy_bounded, repeated, summary};
+const weft__strategy_extra weft__strategy_bounded_extra = {&weft__strategy_bounded, repeated, summary,
+                                                          progress};

@@ -105,4 +105,4 @@ static bool summary(weft__exec *ex, char *json, size_t jn, char *text, size_t tn
 }
 
 const weft__strategy weft__strategy_pct = {"pct", begin, pick, choose, next, event, false};
-const weft__strategy_extra weft__strategy_pct_extra = {&weft__strategy_pct, NULL, summary};
+const weft__strategy_extra weft__strategy_pct_extra = {&weft__strategy_pct, NULL, summary, NULL};

@@ -33,6 +33,8 @@ typedef struct weft__strategy_extra {
        ...) and a phrase for the summary line; false if the search ran out of
        schedules without covering them all (a bound) */
     bool (*summary)(weft__exec *ex, char *json, size_t jn, char *text, size_t tn);
+    /* in the supervisor while the search runs: a phrase for the progress line */
+    void (*progress)(const weft__exec *ex, char *text, size_t n);
 } weft__strategy_extra;
 
 extern const weft__strategy_extra weft__strategy_bounded_extra;

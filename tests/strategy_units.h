@@ -153,6 +153,13 @@ static void test_progress_line(void)
     ASSERT_HAS(t.out, "% of ~");
     ASSERT_HAS(t.out, "\r\033[Kweft: no findings in ");   /* cleared before the summary */
 
+    char *bargv[] = {(char *)weft_bin, "check", "--strategy", "bounded", "--preemption-bound", "8",
+                     "--time-limit", "2.5", "tests/bench/tiny.c", NULL};
+    run bt = run_pty(bargv);
+    ASSERT_EQ(bt.status, 0);
+    ASSERT_HAS(bt.out, " executions, ");
+    ASSERT_HAS(bt.out, "; preemptions: level ");
+
     char *jargv[] = {(char *)weft_bin, "check", "--json", "--time-limit", "1.5",
                      "tests/bench/tiny.c", NULL};
     run j = run_pty(jargv);

@@ -28,12 +28,17 @@ static const char usage_text[] =
     "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
     "\n"
     "options:\n"
-    "  --strategy dpor|dfs|random  how to explore (default dfs: every interleaving;\n"
-    "                          dpor: one execution per class of equivalent ones)\n"
+    "  --strategy NAME         how to explore (default dfs: every interleaving;\n"
+    "                          dpor: one execution per class of equivalent ones;\n"
+    "                          bounded: dfs by increasing number of preemptions;\n"
+    "                          random: random schedules; pct: random priorities;\n"
+    "                          these two run until a budget or a finding)\n"
+    "  --preemption-bound K    bounded: up to K preemptions (default 2)\n"
+    "  --depth D               pct: the bug depth to aim at (default 3)\n"
     "  --max-executions N      stop after N executions\n"
     "  --time-limit S          stop after S seconds\n"
     "  --max-steps N           an execution longer than N steps is a livelock (default 10000)\n"
-    "  --seed S                seed of the random strategy (default 1)\n"
+    "  --seed S                seed of random and pct (default 1)\n"
     "  --keep-going            go on after the first finding and list every distinct one\n"
     "  --json                  print one JSON object instead of text\n"
     "  --no-races              do not look for data races\n"
@@ -82,18 +87,29 @@ static const char *blocked_note(long n)
     return b;
 }
 
-static int print_check(const weft__options *o, weft__shared *sh, int mode)
+static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh, int mode)
 {
     bool complete = sh->stop == WEFT__EXHAUSTED;
+    /* the strategy's own stats and phrase (a bound reached, ...) */
+    char sjson[512] = "", stext[256] = "";
+    bool covered = true;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
+    if (mode != WEFT__REPLAY && extra && extra->summary)
+        covered = extra->summary(ex, sjson, sizeof sjson, stext, sizeof stext);
+    const char *stop = complete && !covered ? stext : stop_text(sh);
+    const char *more = complete && !covered ? "" : stext;
+    complete = complete && covered;
     const char *verdict = sh->nfindings ? "bug" : complete ? "ok" : "incomplete";
     double rate = sh->seconds > 0 ? sh->executions / sh->seconds : 0;
     if (o->json) {
         printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
                "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
-               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"}",
+               "\"events\": %ld, \"events_per_second\": %.0f, \"peak_rss_kib\": %ld, "
+               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"%s}",
                verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
+               sh->events, sh->seconds > 0 ? sh->events / sh->seconds : 0, sh->peak_rss_kib,
                sh->blocked, sh->traces,
-               mode == WEFT__REPLAY ? "replay" : o->strategy);
+               mode == WEFT__REPLAY ? "replay" : o->strategy, sjson);
         if (mode == WEFT__OUTCOMES) {
             printf(", \"outcomes\": [");
             for (int i = 0; i < sh->noutcomes; i++) {
@@ -108,8 +124,8 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
         }
         printf("}\n");
     } else if (mode == WEFT__OUTCOMES) {
-        printf("%d distinct outcome%s in %ld executions (%s)\n", sh->noutcomes,
-               sh->noutcomes == 1 ? "" : "s", sh->executions, stop_text(sh));
+        printf("%d distinct outcome%s in %ld executions (%s%s%s)\n", sh->noutcomes,
+               sh->noutcomes == 1 ? "" : "s", sh->executions, stop, *more ? "; " : "", more);
         for (int i = 0; i < sh->noutcomes; i++) {
             const weft__outcome *oc = &sh->outcomes[i];
             printf("\noutcome %d: %ld execution%s\n", i + 1, oc->count, oc->count == 1 ? "" : "s");
@@ -129,11 +145,12 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
             if (sh->text.len)
                 printf("\n");
             if (sh->nfindings)
-                printf("weft: %d finding%s (first: %s) in %ld executions; %s\n", sh->nfindings,
+                printf("weft: %d finding%s (first: %s) in %ld executions; %s%s%s\n", sh->nfindings,
                        sh->nfindings == 1 ? "" : "s", weft__kind_names[sh->first_kind],
-                       sh->executions, stop_text(sh));
+                       sh->executions, stop, *more ? "; " : "", more);
             else
-                printf("weft: no findings in %ld executions; %s\n", sh->executions, stop_text(sh));
+                printf("weft: no findings in %ld executions; %s%s%s\n", sh->executions, stop,
+                       *more ? "; " : "", more);
         }
     }
     fflush(stdout);
@@ -291,11 +308,12 @@ int main(int argc, char **argv)
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__progress_clear();
     weft__lockorder_finish(&ex, sh, mode);
     if (sh->stop == WEFT__STOP_ERROR) {
         fflush(stdout);
         fprintf(stderr, "weft: error: %s\n", sh->error_msg);
         return sh->error ? sh->error : 2;
     }
-    return print_check(&o, sh, mode);
+    return print_check(&o, &ex, sh, mode);
 }

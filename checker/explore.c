@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "lockorder.h"
 #include "oracle.h"
 #include "report.h"
+#include "strategy.h"
 #include "token.h"
 #include "worker.h"
 
@@ -216,6 +218,15 @@ static void crash_describe(weft__exec *ex)
                  crash_sig == SIGABRT ? " (abort)" : "");
 }
 
+/* The worker's peak memory, for the stats (a worker replaced after a crash
+   reports too: the largest counts). */
+static void note_rss(weft__shared *sh)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > sh->peak_rss_kib)
+        sh->peak_rss_kib = ru.ru_maxrss;
+}
+
 /* ---- the loop ---------------------------------------------------------------------- */
 
 static void record_end(weft__exec *ex, weft__shared *sh, int mode)
@@ -260,6 +271,7 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
 {
     double t0 = now() - sh->seconds;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
     crash_handlers();
     ex->executions = sh->executions;
     if (sh->resume) {
@@ -269,12 +281,15 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             return;
         }
     }
+    /* runs, counted or not (DPOR's blocked ones, bounded's repeated ones):
+       the clock is read every 64 */
+    unsigned long runs = 0;
     for (;;) {
         if (ex->opt->max_executions && sh->executions >= ex->opt->max_executions) {
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
-        if (ex->opt->time_limit > 0 && (sh->executions & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
+        if (ex->opt->time_limit > 0 && (runs++ & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
             sh->stop = WEFT__STOP_TIME;
             break;
         }
@@ -302,8 +317,26 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             }
             continue;
         }
+        if ((ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING) &&
+            extra && extra->repeated && extra->repeated(ex)) {
+            /* a schedule run and counted before (bounded: an earlier bound's) */
+            if (crashed) {
+                sh->resume = 1;
+                note_rss(sh);
+                fflush(NULL);
+                _exit(0);
+            }
+            if (!ex->strat->next(ex)) {
+                sh->stop = WEFT__EXHAUSTED;
+                break;
+            }
+            continue;
+        }
         sh->executions++;
         ex->executions = sh->executions;
+        sh->events += ex->nevents;
+        sh->mass += 1 / ex->weight;
+        sh->weight_sum += ex->weight;
         sh->ndecisions = ex->ndecisions;
         if ((sh->executions & 63) == 0)
             sh->seconds = now() - t0;
@@ -323,6 +356,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;
             if (mode == WEFT__REPLAY)
                 sh->stop = WEFT__EXHAUSTED;
+            note_rss(sh);
             fflush(NULL);
             _exit(0);
         }
@@ -337,4 +371,5 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         }
     }
     sh->seconds = now() - t0;
+    note_rss(sh);
 }

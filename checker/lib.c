@@ -119,12 +119,18 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__progress_clear();
     weft__lockorder_finish(&ex, sh, mode);
     weft__ex = NULL;
 
     memset(out, 0, sizeof *out);
     out->executions = sh->executions;
     out->complete = sh->stop == WEFT__EXHAUSTED;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex.strat);
+    char sjson[512], stext[256];
+    if (out->complete && mode != WEFT__REPLAY && extra && extra->summary &&
+        !extra->summary(&ex, sjson, sizeof sjson, stext, sizeof stext))
+        out->complete = false;   /* a bound left schedules out */
     out->nfindings = sh->nfindings;
     if (sh->stop == WEFT__STOP_ERROR) {
         out->verdict = WEFT_ERROR;

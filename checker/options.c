@@ -57,7 +57,7 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     }
     if (!strcmp(a, "--strategy")) {
         if (!v) {
-            fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs or random\n");
+            fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs, bounded, random or pct\n");
             return -1;
         }
         o->strategy = v;
@@ -122,11 +122,19 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
         *s = &weft__strategy_dpor;
     } else if (!strcmp(o->strategy, "random")) {
         *s = &weft__strategy_random;
+    } else if (!strcmp(o->strategy, "bounded")) {
+        *s = &weft__strategy_bounded;
+    } else if (!strcmp(o->strategy, "pct")) {
+        *s = &weft__strategy_pct;
     } else if (!strcmp(o->strategy, "replay")) {
         *s = &weft__strategy_replay;
     } else {
-        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dpor, dfs, random)\n",
-                o->strategy);
+        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dpor, dfs, bounded, "
+                "random, pct)\n", o->strategy);
+        return -1;
+    }
+    if (o->preemption_bound >= 0 && *s != &weft__strategy_bounded && *s != &weft__strategy_replay) {
+        fprintf(stderr, "weft: error: --preemption-bound applies to --strategy bounded only\n");
         return -1;
     }
     return 0;

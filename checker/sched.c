@@ -181,6 +181,8 @@ static void schedule(weft__exec *ex)
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
         if (several && ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
+        if (several)
+            ex->weight *= __builtin_popcountll(cand);
     }
     ex->last_enabled = en;
 
@@ -197,7 +199,7 @@ static void schedule(weft__exec *ex)
     e->tid = (uint16_t)pick;
     e->size = (uint8_t)p->size;
     e->flags = 0;
-    if (t && t->state == WEFT__RUN && (en & bit(t->id)) && u != t) {
+    if (cur >= 0 && pick != cur && !weft__yielded(ex, cur)) {
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
     }
@@ -624,6 +626,7 @@ int weft_choose(int n)
             end_execution(ex);
         }
         WEFT_ASSERT(v < n);
+        ex->weight *= n;
         if (ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){v, (int32_t)(ex->nevents - 1)};
     }
@@ -672,6 +675,7 @@ void weft__sched_run(weft__exec *ex)
     ex->nevents = 0;
     ex->ndecisions = 0;
     ex->preemptions = 0;
+    ex->weight = 1;
     ex->nobjs = 0;
     ex->cap_objs = 0;
     ex->objs = NULL;

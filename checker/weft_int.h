@@ -173,6 +173,8 @@ extern const weft__strategy weft__strategy_dfs;
 extern const weft__strategy weft__strategy_replay;
 extern const weft__strategy weft__strategy_random;
 extern const weft__strategy weft__strategy_dpor;
+extern const weft__strategy weft__strategy_bounded;
+extern const weft__strategy weft__strategy_pct;
 
 /* ---- options ---------------------------------------------------------------- */
 typedef struct weft__options {
@@ -224,6 +226,8 @@ struct weft__exec {
     long ndecisions;
     long cap_decisions;
     int preemptions;
+    double weight;              /* product of the branching factors of this execution's
+                                   decisions (picks among several, choose values) */
     /* objects */
     weft__obj **objs;
     int nobjs, cap_objs;
@@ -256,6 +260,21 @@ struct weft__exec {
     int end_status;             /* WEFT__END_* */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
+
+/* A preemption: the scheduler switches away from the thread that ran the
+   previous step (cur, a candidate: enabled and not held back by fairness)
+   although it could go on, and its previous step was not a yield, a sleep
+   or a timed-out wait. A switch after a thread blocks, finishes or yields
+   is free. sched.c flags and counts preemptions, strat_bounded.c bounds
+   them, both with this. */
+static inline bool weft__yielded(const weft__exec *ex, int tid)
+{
+    const weft__thread *t = ex->threads[tid];
+    if (t->last_ev < 0 || t->last_ev >= ex->nevents)
+        return false;
+    const weft__event *e = &ex->events[t->last_ev];
+    return (e->op->flags & WEFT__F_YIELD) || (e->flags & WEFT__E_TIMEOUT);
+}
 
 enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED };
 

@@ -174,6 +174,7 @@ void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
             if (r > 0)
                 break;   /* EOF: the worker is gone */
             double t = now();
+            weft__progress_tick(ex, sh, mode, t - start);
             if (sh->progress != seen) {
                 seen = sh->progress;
                 last = t;

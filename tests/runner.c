@@ -145,6 +145,8 @@ static const model_test model_tests[] = {
 #include "model_tests.h"
 #include "pthread_tests.h"
 #include "finding_tests.h"
+#include "strategy_tests.h"
+#include "bench_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES
@@ -671,6 +673,7 @@ static void test_docs_primitives_code(void)
     ASSERT(nexamples >= 16);
     ASSERT(nsigs >= 100);
 }
+#include "strategy_units.h"
 
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
@@ -700,6 +703,13 @@ static const unit units[] = {
     {"lib_weft_check", test_lib_weft_check},
     {"prim_bsem_token", test_prim_bsem_token},
     {"docs_primitives_code", test_docs_primitives_code},
+    {"strategy_bounded_summary", test_bounded_summary},
+    {"strategy_bounded_outcomes", test_bounded_outcomes},
+    {"strategy_yield_not_preemption", test_yield_not_preemption},
+    {"strategy_pct_deterministic", test_pct_deterministic},
+    {"strategy_pct_depth", test_pct_depth},
+    {"stats_events", test_stats_events},
+    {"progress_line", test_progress_line},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */

@@ -37,6 +37,10 @@ static const char usage_text[] =
     "  --keep-going            go on after the first finding and list every distinct one\n"
     "  --json                  print one JSON object instead of text\n"
     "  --no-races              do not look for data races\n"
+    "  --no-spurious           pthread/C11 condition waits never wake spuriously\n"
+    "  --nondet-domain N       __VERIFIER_nondet_* explore N values (default 4)\n"
+    "  --keep-threads          returning from main does not end the program: the\n"
+    "                          other threads run on (default: POSIX, it ends)\n"
     "  --watchdog S            seconds a thread may run without a visible operation (default 5)\n"
     "  --width N               width of the step listing (default 100)\n"
     "  --full                  do not shorten long step listings\n"
@@ -229,6 +233,13 @@ int main(int argc, char **argv)
         weft__buf_printf(&rc, " %s", files[i]);
     for (int i = 0; i < nflags; i++)
         weft__buf_printf(&rc, " %s", flags[i]);
+    /* the options that change which executions exist */
+    if (!o.spurious)
+        weft__buf_printf(&rc, " --no-spurious");
+    if (o.nondet_domain != 4)
+        weft__buf_printf(&rc, " --nondet-domain %d", o.nondet_domain);
+    if (o.keep_threads)
+        weft__buf_printf(&rc, " --keep-threads");
     o.replay_cmd = rc.p;
 
     int32_t *dec = NULL;

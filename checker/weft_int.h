@@ -191,6 +191,9 @@ typedef struct weft__options {
     bool full_listing;          /* do not shorten long listings */
     bool races;                 /* detect data races */
     bool oracle;                /* count distinct traces (the DPOR test oracle) */
+    bool spurious;              /* pthread/C11 condition waits may wake spuriously */
+    int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
+    bool keep_threads;          /* main returning does not end the execution */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;

@@ -20,8 +20,6 @@
 
 #define PC __builtin_return_address(0)
 
-bool weft__pthread_main_exits = true;
-
 static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS};
 static const weft__opdesc OP_TRYJOIN = {"tryjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_TIMEDJOIN = {"timedjoin", WEFT__F_READS | WEFT__F_RES};
@@ -273,7 +271,7 @@ int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
     p->detached = detached;
     p->spurious_ev = -1;
     /* POSIX: once there are threads, returning from main ends the process */
-    if (!x->main_gone && weft__pthread_main_exits)
+    if (!x->main_gone && !ex->opt->keep_threads)
         ex->main_exits = true;
     weft__thread *t = weft__spawn(trampoline, p, fn, NULL, false, pc);
     p->t = t;

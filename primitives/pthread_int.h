@@ -152,14 +152,11 @@ int weft__pt_cond_signal(void *c, bool all, const void *pc);
 int weft__pt_cond_init(void *c);
 int weft__pt_cond_destroy(void *c, const void *pc);
 
-/* Options the command line may set: spurious wakeups of pthread_cond_wait
-   and cnd_wait (default on), and how many values a __VERIFIER_nondet_ call
-   explores (default 4). */
-extern bool weft__pthread_spurious;
-extern int weft__nondet_domain;
-/* POSIX exit rules (default on): once a thread was created, main returning
-   ends the execution, whatever the other threads are doing. Off: the
-   execution goes on until every thread has finished, as other checkers do. */
-extern bool weft__pthread_main_exits;
+/* The options that shape this layer live in weft__ex->opt: spurious
+   (--no-spurious turns off spurious wakeups of pthread_cond_wait and
+   cnd_wait), nondet_domain (--nondet-domain: how many values a
+   __VERIFIER_nondet_ call explores) and keep_threads (--keep-threads: main
+   returning does not end the execution; by default, POSIX: once a thread
+   was created, main returning ends it whatever the others are doing). */
 
 #endif

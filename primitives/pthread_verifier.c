@@ -15,12 +15,10 @@
 
 #define PC __builtin_return_address(0)
 
-int weft__nondet_domain = 4;
-
 static const weft__opdesc OP_NONDET = {"nondet", WEFT__F_LOCAL | WEFT__F_RES};
 
 /* ---- __VERIFIER_nondet_*: weft_choose over the domain -----------------------------
-   A signed type takes 0, 1, -1, 2, -2, ... (the first weft__nondet_domain of
+   A signed type takes 0, 1, -1, 2, -2, ... (the first --nondet-domain of
    them), an unsigned one 0, 1, 2, ..., a bool 0 and 1. */
 static long nondet(int n, bool is_signed, const void *pc)
 {
@@ -39,7 +37,12 @@ static long nondet(int n, bool is_signed, const void *pc)
     return v;
 }
 
-#define DOMAIN weft__nondet_domain
+/* --nondet-domain (default 4); outside an execution nondet() returns 0 */
+static int domain(void)
+{
+    return weft__ex && weft__ex->opt ? weft__ex->opt->nondet_domain : 1;
+}
+#define DOMAIN domain()
 _Bool __VERIFIER_nondet_bool(void);
 char __VERIFIER_nondet_char(void);
 unsigned char __VERIFIER_nondet_uchar(void);

@@ -23,6 +23,9 @@ WT_MODEL(pthread_spin_lock, "tests/pthread/spin_lock.c", "--strategy dfs", 0, ""
 
 /* ---- condition variables: spurious wakeups are explored */
 WT_MODEL(pthread_cond_no_loop, "tests/pthread/cond_no_loop.c", "--strategy dfs", 1, "assertion", 31)
+/* --no-spurious: without spurious wakeups the missing loop is harmless here */
+WT_MODEL(pthread_cond_no_loop_no_spurious, "tests/pthread/cond_no_loop.c",
+         "--strategy dfs --no-spurious", 0, "", 36)
 WT_MODEL(pthread_cond_loop, "tests/pthread/cond_loop.c", "--strategy dfs", 0, "", 49)
 WT_MODEL(pthread_cond_missed_signal, "tests/pthread/cond_missed_signal.c", "--strategy dfs", 1,
          "deadlock", 1)
@@ -45,6 +48,10 @@ WT_OUTCOMES(pthread_sem_trywait_outcomes, "tests/pthread/sem_trywait.c", "--stra
 WT_MODEL(pthread_key_destructor, "tests/pthread/key_destructor.c", "--strategy dfs", 0, "", 8)
 WT_MODEL(pthread_once, "tests/pthread/once.c", "--strategy dfs", 0, "", 75)
 WT_MODEL(pthread_main_returns, "tests/pthread/main_returns.c", "--strategy dfs", 0, "", 1)
+/* --keep-threads: main's return no longer ends the program; the thread
+   blocked on the mutex main never unlocked is a deadlock */
+WT_MODEL(pthread_main_returns_keep_threads, "tests/pthread/main_returns.c",
+         "--strategy dfs --keep-threads", 1, "deadlock", 1)
 WT_MODEL(pthread_main_pthread_exit, "tests/pthread/main_pthread_exit.c", "--strategy dfs", 1,
          "assertion", 1)
 WT_MODEL(pthread_join_detached, "tests/pthread/join_detached.c", "--strategy dfs", 1, "misuse", 1)
@@ -70,6 +77,11 @@ WT_MODEL(pthread_c11_misc, "tests/pthread/c11_misc.c", "--strategy dfs", 0, "", 
 
 /* ---- verification conventions */
 WT_MODEL(pthread_nondet_value, "tests/pthread/nondet_value.c", "--strategy dfs", 1, "assertion", 15)
+/* --nondet-domain 2: only 0 and 1, which the bug does not need */
+WT_MODEL(pthread_nondet_value_domain2, "tests/pthread/nondet_value.c",
+         "--strategy dfs --nondet-domain 2", 0, "", 10)
+WT_MODEL(pthread_nondet_value_domain5, "tests/pthread/nondet_value.c",
+         "--strategy dfs --nondet-domain 5", 1, "assertion", 15)
 WT_MODEL(pthread_verifier_assume, "tests/pthread/verifier_assume.c", "--strategy dfs", 0, "", 4)
 WT_MODEL(pthread_verifier_atomic, "tests/pthread/verifier_atomic.c", "--strategy dfs", 0, "", 103)
 WT_MODEL(pthread_reach_error, "tests/pthread/reach_error.c", "--strategy dfs --no-races", 1,

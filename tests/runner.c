@@ -305,6 +305,18 @@ static void test_cli_usage_errors(void)
     r = weft("replay", "models/yes_no.c");
     ASSERT_EQ(r.status, 2);
     ASSERT_HAS(r.err, "needs a schedule token");
+    r = weft("check", "--nondet-domain many models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number from 1 to 1024 (got 'many')");
+    r = weft("check", "--nondet-domain 2.5 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a whole number");
+    r = weft("check", "models/yes_no.c --nondet-domain");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number");
+    r = weft("check", "--keep-threads=yes models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown option '--keep-threads=yes'");
 }
 
 static void test_cli_missing_file(void)

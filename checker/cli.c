@@ -86,6 +86,16 @@ static const char *blocked_note(long n)
     return b;
 }
 
+/* Executions a failed __VERIFIER_assume dropped: not in the count. */
+static const char *discarded_note(long n)
+{
+    static char b[96];
+    if (!n)
+        return "";
+    snprintf(b, sizeof b, " (and %ld discarded by __VERIFIER_assume)", n);
+    return b;
+}
+
 static int print_check(const weft__options *o, weft__shared *sh, int mode)
 {
     bool complete = sh->stop == WEFT__EXHAUSTED;
@@ -94,9 +104,9 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
     if (o->json) {
         printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
                "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
-               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"}",
+               "\"blocked\": %ld, \"discarded\": %ld, \"traces\": %ld, \"strategy\": \"%s\"}",
                verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
-               sh->blocked, sh->traces,
+               sh->blocked, sh->discarded, sh->traces,
                mode == WEFT__REPLAY ? "replay" : o->strategy);
         if (mode == WEFT__OUTCOMES) {
             printf(", \"outcomes\": [");
@@ -112,8 +122,9 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
         }
         printf("}\n");
     } else if (mode == WEFT__OUTCOMES) {
-        printf("%d distinct outcome%s in %ld executions (%s)\n", sh->noutcomes,
-               sh->noutcomes == 1 ? "" : "s", sh->executions, stop_text(sh));
+        printf("%d distinct outcome%s in %ld executions%s (%s)\n", sh->noutcomes,
+               sh->noutcomes == 1 ? "" : "s", sh->executions, discarded_note(sh->discarded),
+               stop_text(sh));
         for (int i = 0; i < sh->noutcomes; i++) {
             const weft__outcome *oc = &sh->outcomes[i];
             printf("\noutcome %d: %ld execution%s\n", i + 1, oc->count, oc->count == 1 ? "" : "s");
@@ -133,11 +144,12 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
             if (sh->text.len)
                 printf("\n");
             if (sh->nfindings)
-                printf("weft: %d finding%s (first: %s) in %ld executions; %s\n", sh->nfindings,
+                printf("weft: %d finding%s (first: %s) in %ld executions%s; %s\n", sh->nfindings,
                        sh->nfindings == 1 ? "" : "s", weft__kind_names[sh->first_kind],
-                       sh->executions, stop_text(sh));
+                       sh->executions, discarded_note(sh->discarded), stop_text(sh));
             else
-                printf("weft: no findings in %ld executions; %s\n", sh->executions, stop_text(sh));
+                printf("weft: no findings in %ld executions%s; %s\n", sh->executions,
+                       discarded_note(sh->discarded), stop_text(sh));
         }
     }
     fflush(stdout);

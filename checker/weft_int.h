@@ -248,6 +248,7 @@ struct weft__exec {
     /* the model */
     int (*model_main)(void);
     long executions;            /* run so far, in this worker and before */
+    long discarded;             /* discarded so far (not in executions) */
     volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
     volatile int *cur_tid;      /* in shared memory */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
@@ -257,10 +258,15 @@ struct weft__exec {
     bool main_exits;            /* POSIX: main returning ends the execution */
     int exit_code;              /* exit() status, or 0 */
     int end_status;             /* WEFT__END_* */
+    bool discard;               /* an assumption failed: the execution ends discarded */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
 
-enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED };
+/* How an execution ended. DISCARDED: the model said it is not one the
+   program can have (__VERIFIER_assume); it is neither a finding nor an
+   outcome, and counted apart (stats.discarded). */
+enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED,
+       WEFT__END_DISCARDED };
 
 extern weft__exec *weft__ex;
 
@@ -295,6 +301,13 @@ _Noreturn void weft__fail(int kind, const void *pc, const char *fmt, ...)
 _Noreturn void weft__misuse(void *obj, const char *op, const char *pyerr, const void *pc);
 /* End the execution as the process would end: exit(). */
 _Noreturn void weft__exit_execution(int code);
+/* The calling thread's assumption failed (__VERIFIER_assume): the
+   execution is not one the program can have. The thread stops here for
+   good; the others run on (what they reach is reachable with the thread
+   paused before its assumption, and DPOR must see their operations) until
+   none can, and then the execution ends discarded: no finding, no
+   outcome, counted apart. A finding the others reach first is reported. */
+_Noreturn void weft__discard_execution(const void *pc);
 
 weft__thread *weft__self(void);
 /* libffi calls (spawn.c): pack fn and its sig-typed arguments; run the call. */

@@ -82,9 +82,9 @@ double __VERIFIER_nondet_double(void) { return (double)nondet(DOMAIN, true, PC);
 
 /* ---- assume, error ----------------------------------------------------------------------
    A failed assumption means the execution is not one the program can have:
-   it ends there, as the process would end with exit(0), and is no finding.
-   (The scheduler has no verb to drop an execution from the outcomes; so
-   `weft outcomes` counts it with what it printed so far.) */
+   the thread stops there, the others run on until none can, and the
+   execution is discarded (no finding, no outcome, counted in
+   stats.discarded; see weft__discard_execution). */
 void __VERIFIER_assume(int cond);
 void reach_error(void);
 void __VERIFIER_error(void);
@@ -93,7 +93,7 @@ void __VERIFIER_assume(int cond)
 {
     if (cond || !weft__pt_active())
         return;
-    weft__exit_execution(0);
+    weft__discard_execution(PC);
 }
 
 static _Noreturn void error_reached(const char *fn, const void *pc)

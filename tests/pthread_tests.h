@@ -82,7 +82,16 @@ WT_MODEL(pthread_nondet_value_domain2, "tests/pthread/nondet_value.c",
          "--strategy dfs --nondet-domain 2", 0, "", 10)
 WT_MODEL(pthread_nondet_value_domain5, "tests/pthread/nondet_value.c",
          "--strategy dfs --nondet-domain 5", 1, "assertion", 15)
-WT_MODEL(pthread_verifier_assume, "tests/pthread/verifier_assume.c", "--strategy dfs", 0, "", 4)
+/* a failed assumption discards the execution: not in stats.executions
+   (cli_assume_discarded checks stats.discarded), not an outcome; every
+   strategy goes on after one */
+WT_MODEL(pthread_verifier_assume, "tests/pthread/verifier_assume.c", "--strategy dfs", 0, "", 2)
+WT_MODEL(pthread_assume_threads, "tests/pthread/assume_threads.c", "--strategy dfs", 0, "", 36)
+WT_MODEL(pthread_assume_threads_dpor, "tests/pthread/assume_threads.c", "--strategy dpor", 0, "", 4)
+WT_MODEL(pthread_assume_threads_random, "tests/pthread/assume_threads.c",
+         "--strategy random --seed 3 --max-executions 3000", 0, "", 4)
+WT_OUTCOMES(pthread_assume_threads_outcomes, "tests/pthread/assume_threads.c", "--strategy dfs",
+            "seen -1|seen 0|seen 1|seen 2")
 WT_MODEL(pthread_verifier_atomic, "tests/pthread/verifier_atomic.c", "--strategy dfs", 0, "", 103)
 WT_MODEL(pthread_reach_error, "tests/pthread/reach_error.c", "--strategy dfs --no-races", 1,
          "assertion", 36)

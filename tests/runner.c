@@ -529,6 +529,26 @@ static void test_cli_spawn_args(void)
     ASSERT_HAS(r.out, "i=-7 u=4000000000 l=-123456789012 z=77 d=2.5 f=0.25 c=x p=ok s=hello");
 }
 
+/* Discarded executions (a failed __VERIFIER_assume) are counted apart, in
+   JSON and in the summary line, under each strategy. */
+static void test_cli_assume_discarded(void)
+{
+    run r = weft("check", "--json --strategy dfs tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    ASSERT_EQ(json_num(r.out, "discarded"), 960);
+    r = weft("check", "--json --strategy dpor tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "discarded"), 16);
+    r = weft("check", "--strategy dfs tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 2 executions (and 2 discarded by __VERIFIER_assume)");
+    /* the budget counts discarded executions too */
+    r = weft("check", "--json --strategy random --max-executions 50 tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions") + json_num(r.out, "discarded"), 50);
+}
+
 static void test_cli_cache(void)
 {
     /* the second check of an unchanged model does not recompile */
@@ -581,6 +601,7 @@ static const unit units[] = {
     {"cli_outcomes_yes_no", test_cli_outcomes_yes_no},
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
+    {"cli_assume_discarded", test_cli_assume_discarded},
     {"lib_weft_check", test_lib_weft_check},
 };
 

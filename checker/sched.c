@@ -168,6 +168,9 @@ static void schedule(weft__exec *ex)
     }
     if (!cand)
         cand = en;
+    /* an atomic section's thread goes on while it can */
+    if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
+        cand = bit(ex->atomic_tid);
 
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
@@ -478,6 +481,10 @@ _Noreturn void weft__thread_exit(void)
     weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
     settle_write(ex, t);
     t->state = WEFT__DONE;
+    if (ex->atomic_tid == t->id) {
+        ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
+        ex->atomic_sync->holder = NULL;
+    }
     if (!t->daemon)
         ex->live_nondaemon--;
     weft__hb_release(t);
@@ -712,6 +719,9 @@ void weft__sched_run(weft__exec *ex)
     ex->live_nondaemon = 0;
     ex->exit_code = 0;
     ex->discard = false;
+    ex->atomic_tid = -1;
+    ex->atomic_depth = 0;
+    ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
     weft__race_reset(ex);

@@ -259,6 +259,9 @@ struct weft__exec {
     int exit_code;              /* exit() status, or 0 */
     int end_status;             /* WEFT__END_* */
     bool discard;               /* an assumption failed: the execution ends discarded */
+    int atomic_tid;             /* the thread in an atomic section, or -1 (atomic.c) */
+    int atomic_depth;           /* its nesting */
+    weft__obj *atomic_sync;     /* orders the sections (happens-before); lazy */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
 
@@ -366,5 +369,19 @@ bool weft__heap_check(uintptr_t addr, int size, bool write, const void *pc);
 const char *weft__sym_func(const void *fn, char *buf, size_t n);
 const char *weft__sym_data(uintptr_t addr, char *buf, size_t n);
 const char *weft__sym_loc(const void *pc, char *buf, size_t n);
+int weft__sym_func_ranges(const void *addr, const char *prefix, uintptr_t *lo, uintptr_t *hi,
+                          int max);
+
+/* ---- atomic sections (atomic.c) ----------------------------------------------
+   While a thread is in an atomic section (ex->atomic_tid), the scheduler
+   picks it whenever it is enabled; if it blocks, the others run (the
+   section is broken there), and a second thread that begins a section
+   waits until the first one ends. Sections nest and are ordered as if by
+   one lock. Functions of the model named __VERIFIER_atomic_* are sections
+   too: weft__atomic_functions finds them in the model's symbol table, and
+   the __tsan_func_entry/exit hooks of their code begin and end them. */
+void weft__atomic_begin(const void *pc);
+void weft__atomic_end(const void *pc);
+void weft__atomic_functions(const void *addr_in_model);
 
 #endif

@@ -253,7 +253,6 @@ static void trampoline(void *arg)
     void *ret = p->start ? p->start(p->arg) : (void *)(intptr_t)p->start_c11(p->arg);
     p->retval = ret;
     run_destructors(p);
-    weft__pt_atomic_thread_exit();
 }
 
 int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
@@ -276,7 +275,6 @@ int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
     weft__thread *t = weft__spawn(trampoline, p, fn, NULL, false, pc);
     p->t = t;
     t->user = p;
-    weft__pt_atomic_spawned(t);
     *id = (unsigned long)t->id + 1;
     return 0;
 }
@@ -342,7 +340,6 @@ static _Noreturn void exit_now(weft__pt_thread *p)
 {
     p->exiting = false;
     run_destructors(p);
-    weft__pt_atomic_thread_exit();
     if (p->t->id == 0) {
         weft__pt_exec_get()->main_gone = true;
         weft__ex->main_exits = false;

@@ -16,7 +16,7 @@
 **   the init call, or on first use from the initializer's bytes; removed by
 **   destroy. weft never writes into a pthread object, except the glibc
 **   "destroyed" mark of a mutex.
-** - Per-execution state (the map, the keys, the atomic section) hangs off
+** - Per-execution state (the map, the keys) hangs off
 **   the main thread's weft__thread.user, so it is born with each execution
 **   and needs no reset hook. Every thread's user points at its
 **   weft__pt_thread (made on first use for threads weft_spawn started).
@@ -54,12 +54,6 @@ typedef struct weft__pt_thread {
     int ncleanup;
     bool exiting;                /* in pthread_exit, running cleanup handlers */
     long spurious_ev;            /* event of this thread's last spurious wakeup, or -1 */
-    /* while another thread's __VERIFIER_atomic section runs: this thread's
-       pending operation as it was before the section froze it */
-    bool frozen;
-    weft__pred saved_ready;
-    void *saved_arg;
-    bool saved_timed;
 } weft__pt_thread;
 
 /* Per execution: hangs off the main thread (its record comes first, so
@@ -79,9 +73,6 @@ typedef struct weft__pt_exec {
     int cap, used;               /* used counts slots ever taken (forgotten ones too) */
     struct { bool used; void (*dtor)(void *); } keys[WEFT__PT_KEYS];
     bool main_gone;              /* main called pthread_exit: threads keep the process */
-    weft__thread *atomic_owner;  /* in a __VERIFIER_atomic section, or NULL */
-    int atomic_depth;
-    weft__obj atomic_sync;       /* not registered: its clock orders the sections */
 } weft__pt_exec;
 
 static inline bool weft__pt_active(void) { return weft__ex && weft__ex->cur; }
@@ -122,10 +113,6 @@ int weft__pt_key_create(unsigned *key, void (*dtor)(void *));
 int weft__pt_key_delete(unsigned key);
 void *weft__pt_key_get(unsigned key);
 int weft__pt_key_set(unsigned key, const void *v);
-/* __VERIFIER_atomic_begin/_end (pthread_verifier.c): freeze a thread that
-   starts inside another thread's atomic section. */
-void weft__pt_atomic_spawned(weft__thread *t);
-void weft__pt_atomic_thread_exit(void);
 
 /* ---- mutexes (pthread_mutex.c), shared with conditions and C11 ---------------- */
 typedef struct weft__pt_mutex {

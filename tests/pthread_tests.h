@@ -92,6 +92,19 @@ WT_MODEL(pthread_assume_threads_random, "tests/pthread/assume_threads.c",
          "--strategy random --seed 3 --max-executions 3000", 0, "", 4)
 WT_OUTCOMES(pthread_assume_threads_outcomes, "tests/pthread/assume_threads.c", "--strategy dfs",
             "seen -1|seen 0|seen 1|seen 2")
-WT_MODEL(pthread_verifier_atomic, "tests/pthread/verifier_atomic.c", "--strategy dfs", 0, "", 103)
+/* atomic sections: beginning one is a step (so DPOR sees two sections
+   conflict); inside, the thread runs whenever it can */
+WT_MODEL(pthread_verifier_atomic, "tests/pthread/verifier_atomic.c", "--strategy dfs", 0, "", 594)
+WT_MODEL(pthread_verifier_atomic_dpor, "tests/pthread/verifier_atomic.c", "--strategy dpor", 0, "", 2)
+WT_MODEL(pthread_atomic_function, "tests/pthread/atomic_function.c", "--strategy dfs", 0, "", 594)
+WT_MODEL(pthread_atomic_function_dpor, "tests/pthread/atomic_function.c", "--strategy dpor", 0, "",
+         2)
+WT_MODEL(pthread_atomic_function_plain, "tests/pthread/atomic_function.c", "--strategy dfs -DPLAIN",
+         1, "data_race", 36)
+WT_MODEL(pthread_atomic_function_plain_lost, "tests/pthread/atomic_function.c",
+         "--strategy dfs -DPLAIN --no-races", 1, "assertion", 36)
+WT_MODEL(pthread_atomic_blocks, "tests/pthread/atomic_blocks.c", "--strategy dfs", 0, "", 31)
+WT_MODEL(pthread_atomic_end_alone, "tests/pthread/atomic_end_alone.c", "--strategy dfs", 1,
+         "misuse", 1)
 WT_MODEL(pthread_reach_error, "tests/pthread/reach_error.c", "--strategy dfs --no-races", 1,
          "assertion", 36)

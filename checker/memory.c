@@ -302,6 +302,8 @@ int weft__mem_register(const void *addr_in_object)
         memcpy(segs[i].snap, segs[i].addr, segs[i].size);
     }
     weft__atomic_functions(addr_in_object);
+    if (weft__tls_register(addr_in_object) != 0)
+        exit(3);
     return 0;
 }
 

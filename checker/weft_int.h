@@ -126,6 +126,7 @@ struct weft__thread {
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
+    char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
 
 /* ---- events ---------------------------------------------------------------- */
@@ -383,5 +384,9 @@ int weft__sym_func_ranges(const void *addr, const char *prefix, uintptr_t *lo, u
 void weft__atomic_begin(const void *pc);
 void weft__atomic_end(const void *pc);
 void weft__atomic_functions(const void *addr_in_model);
+
+/* Thread-local storage (tls.c): find the model's TLS module and image;
+   -1 (after saying why) if its TLS cannot be made per thread. */
+int weft__tls_register(const void *addr_in_model);
 
 #endif

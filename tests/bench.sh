@@ -16,7 +16,7 @@ for bin in "$B/bench-switch" "$B/ucontext/bench-switch"; do
 done
 echo
 printf "%-28s %-12s %10s %8s %12s\n" model backend executions seconds "exec/s"
-for model in "tests/bench/tiny.c --no-races" "tests/bench/tiny.c"; do
+for model in "tests/bench/tiny.c --no-races" "tests/bench/tiny.c" "tests/bench/tiny_tls.c --no-races"; do
     for bin in "$B/weft" "$B/weft-ucontext"; do
         backend=$("$bin" --version | sed 's/.*coroutines: \(.*\))/\1/')
         out=$("$bin" check --json --max-executions "$N" $model 2>/dev/null || true)

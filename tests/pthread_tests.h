@@ -59,6 +59,14 @@ WT_MODEL(pthread_cleanup_exit, "tests/pthread/cleanup_exit.c", "--strategy dfs",
 WT_MODEL(pthread_sleep_is_not_sync, "tests/pthread/sleep_is_not_sync.c", "--strategy dfs", 1,
          "data_race", 21)
 
+/* ---- thread-local storage: a copy per thread (-DSHARED: one global) */
+WT_MODEL(pthread_tls_counter, "tests/pthread/tls_counter.c", "--strategy dfs", 0, "", 67219)
+WT_MODEL(pthread_tls_counter_shared, "tests/pthread/tls_counter.c", "--strategy dfs -DSHARED", 1,
+         "data_race", 1)
+WT_MODEL(pthread_tls_counter_shared_lost, "tests/pthread/tls_counter.c",
+         "--strategy dfs -DSHARED --no-races", 1, "assertion", 1)
+WT_OUTCOMES(pthread_tls_counter_outcomes, "tests/pthread/tls_counter.c", "--strategy dfs", "main 10")
+
 /* ---- atomics: Peterson's lock. The correct one is too large for the naive
    DFS to finish (every atomic access is a step): a budget, and a seeded
    random search. */

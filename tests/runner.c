@@ -549,6 +549,14 @@ static void test_cli_assume_discarded(void)
     ASSERT_EQ(json_num(r.out, "executions") + json_num(r.out, "discarded"), 50);
 }
 
+/* Thread-local variables weft cannot make per thread are refused. */
+static void test_cli_tls_initial_exec(void)
+{
+    run r = weft("check", "tests/pthread/tls_counter.c -ftls-model=initial-exec");
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "initial-exec TLS model");
+}
+
 static void test_cli_cache(void)
 {
     /* the second check of an unchanged model does not recompile */
@@ -602,6 +610,7 @@ static const unit units[] = {
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
     {"cli_assume_discarded", test_cli_assume_discarded},
+    {"cli_tls_initial_exec", test_cli_tls_initial_exec},
     {"lib_weft_check", test_lib_weft_check},
 };
 

@@ -141,6 +141,9 @@ int weft__pt_cond_wait(void *c, void *m, bool timed, const void *pc)
 
     if (!timed && may_wake_spuriously(p))
         w.spurious = choose_spurious(pc);
+    /* both steps act on the mutex too (unlock, then lock): DPOR must see
+       them conflict with the other threads' operations on it */
+    weft__op_touches(x);
     weft__op(timed ? &OP_TIMEDWAIT : &OP_WAIT, cv, 0, NULL, NULL, pc);
     if (x->obj.holder != me)
         weft__pt_misuse(pc, "waits on condition variable %s with mutex %s, which it does not "
@@ -160,6 +163,7 @@ int weft__pt_cond_wait(void *c, void *m, bool timed, const void *pc)
     weft__hb_release(x);
 
     int rc = 0;
+    weft__op_touches(x);
     if (!timed) {
         weft__op(&OP_WAKE, cv, 0, wake_ready, &w, pc);
         if (!w.notified) {

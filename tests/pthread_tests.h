@@ -27,6 +27,14 @@ WT_MODEL(pthread_cond_no_loop, "tests/pthread/cond_no_loop.c", "--strategy dfs",
 WT_MODEL(pthread_cond_no_loop_no_spurious, "tests/pthread/cond_no_loop.c",
          "--strategy dfs --no-spurious", 0, "", 36)
 WT_MODEL(pthread_cond_loop, "tests/pthread/cond_loop.c", "--strategy dfs", 0, "", 49)
+/* a wait's steps touch its mutex (weft__op_touches), for DPOR: both
+   strategies must see the worker wake before and after main's section */
+WT_MODEL(pthread_cond_wait_mutex_dpor, "tests/pthread/cond_wait_mutex_dpor.c", "--strategy dpor", 1,
+         "deadlock", 1)
+WT_OUTCOMES(pthread_cond_wait_mutex_outcomes, "tests/pthread/cond_wait_mutex_dpor.c",
+            "--strategy dfs", "[deadlock]|saw 0|saw 1")
+WT_OUTCOMES(pthread_cond_wait_mutex_outcomes_dpor, "tests/pthread/cond_wait_mutex_dpor.c",
+            "--strategy dpor", "[deadlock]|saw 0|saw 1")
 WT_MODEL(pthread_cond_missed_signal, "tests/pthread/cond_missed_signal.c", "--strategy dfs", 1,
          "deadlock", 1)
 WT_MODEL(pthread_cond_wait_unlocked, "tests/pthread/cond_wait_unlocked.c", "--strategy dfs", 1,

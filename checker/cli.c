@@ -23,9 +23,11 @@ static const char usage_text[] =
     "usage: weft check    [options] MODEL.c... [-DNAME=V -IDIR ...]\n"
     "       weft replay   [options] MODEL.c... TOKEN\n"
     "       weft outcomes [options] MODEL.c...\n"
+    "       weft cc [compiler arguments]   (a CC for make: make CC=\"weft cc\")\n"
     "       weft --help | --version\n"
     "\n"
-    "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
+    "A model is C files whose main() is the first thread (or one prebuilt .so,\n"
+    "or a program `weft cc` linked).\n"
     "\n"
     "options:\n"
     "  --strategy dpor|dfs|random  how to explore (default dfs: every interleaving;\n"
@@ -179,6 +181,8 @@ int main(int argc, char **argv)
         printf("weft %s (coroutines: %s)\n", WEFT_VERSION, weft__coro_backend());
         return 0;
     }
+    if (!strcmp(cmd, "cc"))
+        return weft__cc(argc - 2, argv + 2, getenv("WEFT_VERBOSE") != NULL);
     int mode;
     if (!strcmp(cmd, "check"))
         mode = WEFT__CHECK;
@@ -187,7 +191,7 @@ int main(int argc, char **argv)
     else if (!strcmp(cmd, "outcomes"))
         mode = WEFT__OUTCOMES;
     else
-        usage_error("unknown command '%s' (the commands are check, replay and outcomes)", cmd);
+        usage_error("unknown command '%s' (the commands are check, replay, outcomes and cc)", cmd);
 
     char **files = calloc((size_t)argc, sizeof *files);
     char **flags = calloc((size_t)argc, sizeof *flags);
@@ -229,6 +233,8 @@ int main(int argc, char **argv)
                 files[nfiles++] = argv[i];
             else if (mode == WEFT__REPLAY && !token && i == argc - 1)
                 token = a;
+            else if (weft__is_elf(a))
+                files[nfiles++] = argv[i];   /* a model `weft cc` linked, any name */
             else
                 usage_error("'%s' is neither a model (.c or .so) nor an option", a);
         }

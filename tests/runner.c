@@ -557,6 +557,68 @@ static void test_cli_tls_initial_exec(void)
     ASSERT_HAS(r.err, "initial-exec TLS model");
 }
 
+/* `weft cc` as CC in an existing Makefile: a two-file program built with
+   `make CC="weft cc"` is checked as a prebuilt model and gives what
+   checking its sources gives; a one-step compile-and-link works too; a
+   build without weft's instrumentation is refused. */
+static void test_cli_weft_cc(void)
+{
+    char dir[] = "/tmp/weft-test-cc-XXXXXX", cc[4096 + 8], out[64], path[256], *abs;
+    ASSERT(mkdtemp(dir));
+    abs = realpath(weft_bin, NULL);
+    ASSERT(abs);
+    snprintf(cc, sizeof cc, "CC=%s cc", abs);
+    snprintf(out, sizeof out, "OUT=%s", dir);
+    char *mk[] = {"make", "-s", "-C", "tests/cli/cc_project", out, cc, NULL};
+    run r = run_argv(mk);
+    if (r.status != 0)
+        FAIL("make exited %d\n%s%s", r.status, r.out, r.err);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    char kind[32];
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "data_race");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    snprintf(path, sizeof path, "--json --strategy dfs --no-races %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "assertion");
+    /* the same program from its sources */
+    r = weft("check", "--json --strategy dfs tests/cli/cc_project/main.c "
+                      "tests/cli/cc_project/account.c");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* compile and link in one command */
+    snprintf(path, sizeof path, "%s/bank1", dir);
+    char *one[] = {abs, "cc", "-O2", "-o", path, "tests/cli/cc_project/main.c",
+                   "tests/cli/cc_project/account.c", "-lpthread", NULL};
+    r = run_argv(one);
+    ASSERT_EQ(r.status, 0);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank1", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* the compiler's errors and exit status come through */
+    char *bad[] = {abs, "cc", "-c", "tests/cli/syntax_error.c", "-o", path, NULL};
+    r = run_argv(bad);
+    ASSERT(r.status != 0);
+    ASSERT_HAS(r.err, "error");
+    /* built without weft: refused, with what to do */
+    snprintf(path, sizeof path, "%s/plain", dir);
+    char *plain[] = {"cc", "-shared", "-fPIC", "-o", path, "tests/cli/cc_project/main.c",
+                     "tests/cli/cc_project/account.c", NULL};
+    r = run_argv(plain);
+    ASSERT_EQ(r.status, 0);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "was not built with weft's instrumentation");
+    ASSERT_HAS(r.err, "weft cc");
+    char *rm[] = {"rm", "-rf", dir, NULL};
+    run_argv(rm);
+    free(abs);
+}
+
 static void test_cli_cache(void)
 {
     /* the second check of an unchanged model does not recompile */
@@ -611,6 +673,7 @@ static const unit units[] = {
     {"cli_cache", test_cli_cache},
     {"cli_assume_discarded", test_cli_assume_discarded},
     {"cli_tls_initial_exec", test_cli_tls_initial_exec},
+    {"cli_weft_cc", test_cli_weft_cc},
     {"lib_weft_check", test_lib_weft_check},
 };
 

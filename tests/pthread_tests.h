@@ -76,12 +76,14 @@ WT_MODEL(pthread_tls_counter_shared_lost, "tests/pthread/tls_counter.c",
 WT_OUTCOMES(pthread_tls_counter_outcomes, "tests/pthread/tls_counter.c", "--strategy dfs", "main 10")
 
 /* ---- atomics: Peterson's lock. The correct one is too large for the naive
-   DFS to finish (every atomic access is a step): a budget, and a seeded
-   random search. */
+   DFS to finish (every atomic access is a step): a budget, a seeded random
+   search, and DPOR, which completes. */
 WT_MODEL(pthread_peterson_c11_dfs, "tests/pthread/peterson_c11.c",
          "--strategy dfs --max-executions 100000", 0, "", 100000)
 WT_MODEL(pthread_peterson_c11_random, "tests/pthread/peterson_c11.c",
          "--strategy random --seed 1 --max-executions 20000", 0, "", 20000)
+/* DPOR finishes it: correct, in 16 executions (and 16 redundant partial runs) */
+WT_MODEL(pthread_peterson_c11_dpor, "tests/pthread/peterson_c11.c", "--strategy dpor", 0, "", 16)
 WT_MODEL(pthread_peterson_swapped, "tests/pthread/peterson_swapped.c", "--strategy dfs", 1,
          "data_race", 30029)
 WT_MODEL(pthread_peterson_swapped_no_races, "tests/pthread/peterson_swapped.c",

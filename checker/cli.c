@@ -23,9 +23,11 @@ static const char usage_text[] =
     "usage: weft check    [options] MODEL.c... [-DNAME=V -IDIR ...]\n"
     "       weft replay   [options] MODEL.c... TOKEN\n"
     "       weft outcomes [options] MODEL.c...\n"
+    "       weft cc [compiler arguments]   (a CC for make: make CC=\"weft cc\")\n"
     "       weft --help | --version\n"
     "\n"
-    "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
+    "A model is C files whose main() is the first thread (or one prebuilt .so,\n"
+    "or a program `weft cc` linked).\n"
     "\n"
     "options:\n"
     "  --strategy NAME         how to explore (default dfs: every interleaving;\n"
@@ -42,6 +44,10 @@ static const char usage_text[] =
     "  --keep-going            go on after the first finding and list every distinct one\n"
     "  --json                  print one JSON object instead of text\n"
     "  --no-races              do not look for data races\n"
+    "  --no-spurious           pthread/C11 condition waits never wake spuriously\n"
+    "  --nondet-domain N       __VERIFIER_nondet_* explore N values (default 4)\n"
+    "  --keep-threads          returning from main does not end the program: the\n"
+    "                          other threads run on (default: POSIX, it ends)\n"
     "  --watchdog S            seconds a thread may run without a visible operation (default 5)\n"
     "  --width N               width of the step listing (default 100)\n"
     "  --full                  do not shorten long step listings\n"
@@ -87,6 +93,16 @@ static const char *blocked_note(long n)
     return b;
 }
 
+/* Executions a failed __VERIFIER_assume dropped: not in the count. */
+static const char *discarded_note(long n)
+{
+    static char b[96];
+    if (!n)
+        return "";
+    snprintf(b, sizeof b, " (and %ld discarded by __VERIFIER_assume)", n);
+    return b;
+}
+
 static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh, int mode)
 {
     bool complete = sh->stop == WEFT__EXHAUSTED;
@@ -105,10 +121,10 @@ static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh,
         printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
                "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
                "\"events\": %ld, \"events_per_second\": %.0f, \"peak_rss_kib\": %ld, "
-               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"%s}",
+               "\"blocked\": %ld, \"discarded\": %ld, \"traces\": %ld, \"strategy\": \"%s\"%s}",
                verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
                sh->events, sh->seconds > 0 ? sh->events / sh->seconds : 0, sh->peak_rss_kib,
-               sh->blocked, sh->traces,
+               sh->blocked, sh->discarded, sh->traces,
                mode == WEFT__REPLAY ? "replay" : o->strategy, sjson);
         if (mode == WEFT__OUTCOMES) {
             printf(", \"outcomes\": [");
@@ -124,8 +140,9 @@ static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh,
         }
         printf("}\n");
     } else if (mode == WEFT__OUTCOMES) {
-        printf("%d distinct outcome%s in %ld executions (%s%s%s)\n", sh->noutcomes,
-               sh->noutcomes == 1 ? "" : "s", sh->executions, stop, *more ? "; " : "", more);
+        printf("%d distinct outcome%s in %ld executions%s (%s%s%s)\n", sh->noutcomes,
+               sh->noutcomes == 1 ? "" : "s", sh->executions, discarded_note(sh->discarded), stop,
+               *more ? "; " : "", more);
         for (int i = 0; i < sh->noutcomes; i++) {
             const weft__outcome *oc = &sh->outcomes[i];
             printf("\noutcome %d: %ld execution%s\n", i + 1, oc->count, oc->count == 1 ? "" : "s");
@@ -145,12 +162,13 @@ static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh,
             if (sh->text.len)
                 printf("\n");
             if (sh->nfindings)
-                printf("weft: %d finding%s (first: %s) in %ld executions; %s%s%s\n", sh->nfindings,
-                       sh->nfindings == 1 ? "" : "s", weft__kind_names[sh->first_kind],
-                       sh->executions, stop, *more ? "; " : "", more);
+                printf("weft: %d finding%s (first: %s) in %ld executions%s; %s%s%s\n",
+                       sh->nfindings, sh->nfindings == 1 ? "" : "s",
+                       weft__kind_names[sh->first_kind], sh->executions,
+                       discarded_note(sh->discarded), stop, *more ? "; " : "", more);
             else
-                printf("weft: no findings in %ld executions; %s%s%s\n", sh->executions, stop,
-                       *more ? "; " : "", more);
+                printf("weft: no findings in %ld executions%s; %s%s%s\n", sh->executions,
+                       discarded_note(sh->discarded), stop, *more ? "; " : "", more);
         }
     }
     fflush(stdout);
@@ -180,6 +198,8 @@ int main(int argc, char **argv)
         printf("weft %s (coroutines: %s)\n", WEFT_VERSION, weft__coro_backend());
         return 0;
     }
+    if (!strcmp(cmd, "cc"))
+        return weft__cc(argc - 2, argv + 2, getenv("WEFT_VERBOSE") != NULL);
     int mode;
     if (!strcmp(cmd, "check"))
         mode = WEFT__CHECK;
@@ -188,7 +208,7 @@ int main(int argc, char **argv)
     else if (!strcmp(cmd, "outcomes"))
         mode = WEFT__OUTCOMES;
     else
-        usage_error("unknown command '%s' (the commands are check, replay and outcomes)", cmd);
+        usage_error("unknown command '%s' (the commands are check, replay, outcomes and cc)", cmd);
 
     char **files = calloc((size_t)argc, sizeof *files);
     char **flags = calloc((size_t)argc, sizeof *flags);
@@ -230,6 +250,8 @@ int main(int argc, char **argv)
                 files[nfiles++] = argv[i];
             else if (mode == WEFT__REPLAY && !token && i == argc - 1)
                 token = a;
+            else if (weft__is_elf(a))
+                files[nfiles++] = argv[i];   /* a model `weft cc` linked, any name */
             else
                 usage_error("'%s' is neither a model (.c or .so) nor an option", a);
         }
@@ -246,6 +268,13 @@ int main(int argc, char **argv)
         weft__buf_printf(&rc, " %s", files[i]);
     for (int i = 0; i < nflags; i++)
         weft__buf_printf(&rc, " %s", flags[i]);
+    /* the options that change which executions exist */
+    if (!o.spurious)
+        weft__buf_printf(&rc, " --no-spurious");
+    if (o.nondet_domain != 4)
+        weft__buf_printf(&rc, " --nondet-domain %d", o.nondet_domain);
+    if (o.keep_threads)
+        weft__buf_printf(&rc, " --keep-threads");
     o.replay_cmd = rc.p;
 
     int32_t *dec = NULL;

@@ -150,7 +150,10 @@ static void outcome_add(weft__exec *ex, weft__shared *sh)
 static void replay_report(weft__exec *ex, weft__shared *sh)
 {
     weft__buf b = {0};
-    weft__buf_printf(&b, "execution without findings (%ld steps, %d preemption%s)\n\n",
+    weft__buf_printf(&b, "%s (%ld steps, %d preemption%s)\n\n",
+                     ex->end_status == WEFT__END_DISCARDED
+                         ? "execution discarded: an assumption (__VERIFIER_assume) failed"
+                         : "execution without findings",
                      ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
     weft__report_listing(ex, &b, ex->opt->width);
     weft__report_output(ex, &b);
@@ -259,11 +262,12 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
             key = weft__hash(&ex->end_pc, sizeof ex->end_pc, (uint64_t)ex->end_kind + 1);
         weft__finding_add(ex, sh, ex->end_kind, ex->end_msg, key);
     }
-    if (mode == WEFT__OUTCOMES)
+    if (mode == WEFT__OUTCOMES && ex->end_status != WEFT__END_DISCARDED)
         outcome_add(ex, sh);
     if (mode == WEFT__REPLAY) {
         sh->replay_found = ex->end_status == WEFT__END_FINDING;
-        if (!sh->replay_found && ex->end_status == WEFT__END_OK)
+        if (!sh->replay_found && (ex->end_status == WEFT__END_OK ||
+                                  ex->end_status == WEFT__END_DISCARDED))
             replay_report(ex, sh);
     }
 }
@@ -281,11 +285,14 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             return;
         }
     }
-    /* runs, counted or not (DPOR's blocked ones, bounded's repeated ones):
-       the clock is read every 64 */
+    /* runs, counted or not (DPOR's blocked ones, bounded's repeated ones,
+       discarded ones): the clock is read every 64 */
+    ex->discarded = sh->discarded;
     unsigned long runs = 0;
     for (;;) {
-        if (ex->opt->max_executions && sh->executions >= ex->opt->max_executions) {
+        /* discarded executions count toward the budget: they cost as much */
+        if (ex->opt->max_executions &&
+            sh->executions + sh->discarded >= ex->opt->max_executions) {
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
@@ -312,6 +319,19 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             /* redundant: equivalent to an execution explored before */
             sh->blocked++;
             if (!ex->strat->next(ex)) {
+                sh->stop = WEFT__EXHAUSTED;
+                break;
+            }
+            continue;
+        }
+        if (ex->end_status == WEFT__END_DISCARDED) {
+            /* not an execution the program can have: its prefix happened,
+               so a data race or a lock order seen in it counts, but it is
+               no outcome and not in stats.executions */
+            sh->discarded++;
+            ex->discarded = sh->discarded;
+            record_end(ex, sh, mode);
+            if (mode == WEFT__REPLAY || !ex->strat->next(ex)) {
                 sh->stop = WEFT__EXHAUSTED;
                 break;
             }

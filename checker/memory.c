@@ -100,15 +100,11 @@ void *__tsan_memset(void *d, int c, size_t n)
 }
 
 void __tsan_init(void);
-void __tsan_func_entry(void *pc);
-void __tsan_func_exit(void);
 void __tsan_vptr_read(void **p);
 void __tsan_vptr_update(void **p, void *v);
 void __tsan_ignore_thread_begin(void);
 void __tsan_ignore_thread_end(void);
 void __tsan_init(void) {}
-void __tsan_func_entry(void *pc) { (void)pc; }
-void __tsan_func_exit(void) {}
 void __tsan_vptr_read(void **p) { (void)p; }
 void __tsan_vptr_update(void **p, void *v) { (void)p; (void)v; }
 void __tsan_ignore_thread_begin(void) {}
@@ -305,6 +301,9 @@ int weft__mem_register(const void *addr_in_object)
             return -1;
         memcpy(segs[i].snap, segs[i].addr, segs[i].size);
     }
+    weft__atomic_functions(addr_in_object);
+    if (weft__tls_register(addr_in_object) != 0)
+        exit(3);
     return 0;
 }
 

@@ -19,6 +19,8 @@ void weft__options_default(weft__options *o)
     o->watchdog = 5;
     o->width = 100;
     o->races = true;
+    o->spurious = true;
+    o->nondet_domain = 4;
 }
 
 static int number(const char *opt, const char *v, double lo, double hi, double *out)
@@ -41,7 +43,8 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     const char *v = argc > 1 ? argv[1] : NULL;
     double d;
     static const char *const flags[] = {"--json", "--keep-going", "--no-races", "--full",
-                                        "--oracle-traces", "--verbose", "-v", NULL};
+                                        "--oracle-traces", "--no-spurious", "--keep-threads",
+                                        "--verbose", "-v", NULL};
     for (int i = 0; flags[i]; i++) {
         if (strcmp(a, flags[i]) != 0)
             continue;
@@ -51,6 +54,8 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         case 2: o->races = false; break;
         case 3: o->full_listing = true; break;
         case 4: o->oracle = true; break;
+        case 5: o->spurious = false; break;
+        case 6: o->keep_threads = true; break;
         default: o->verbose = true; break;
         }
         return 1;
@@ -97,6 +102,16 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         if (number(a, v, 1, 1000, &d))
             return -1;
         o->depth = (int)d;
+        return 2;
+    }
+    if (!strcmp(a, "--nondet-domain")) {
+        if (number(a, v, 1, 1024, &d))
+            return -1;
+        if (d != (int)d) {
+            fprintf(stderr, "weft: error: --nondet-domain needs a whole number (got '%s')\n", v);
+            return -1;
+        }
+        o->nondet_domain = (int)d;
         return 2;
     }
     if (!strcmp(a, "--watchdog")) {

@@ -24,6 +24,7 @@ static const weft__opdesc OP_EXIT = {"exit", 0};
 static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};
 static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES};
+static const weft__opdesc OP_ASSUME = {"assume failed", WEFT__F_LOCAL};
 
 /* One coroutine slot per thread id, made on first use and kept for the
    worker's lifetime: a fresh mmap per execution costs 30x the throughput. */
@@ -125,10 +126,14 @@ static void schedule(weft__exec *ex)
     weft__thread *t = ex->cur;
 
     if (ex->live_nondaemon == 0 || (ex->main_exits && ex->threads[0]->state == WEFT__DONE)) {
-        ex->end_status = WEFT__END_OK;
+        ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
         end_execution(ex);
     }
     uint64_t en = enabled_set(ex);
+    if (!en && ex->discard) {
+        ex->end_status = WEFT__END_DISCARDED;
+        end_execution(ex);
+    }
     if (!en) {
         bool spin = false;
         for (int i = 0; i < ex->nthreads; i++)
@@ -163,6 +168,9 @@ static void schedule(weft__exec *ex)
     }
     if (!cand)
         cand = en;
+    /* an atomic section's thread goes on while it can */
+    if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
+        cand = bit(ex->atomic_tid);
 
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
@@ -475,6 +483,10 @@ _Noreturn void weft__thread_exit(void)
     weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
     settle_write(ex, t);
     t->state = WEFT__DONE;
+    if (ex->atomic_tid == t->id) {
+        ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
+        ex->atomic_sync->holder = NULL;
+    }
     if (!t->daemon)
         ex->live_nondaemon--;
     weft__hb_release(t);
@@ -545,8 +557,23 @@ _Noreturn void weft__exit_execution(int code)
     if (ex->cur)
         settle_write(ex, ex->cur);
     ex->exit_code = code;
-    ex->end_status = WEFT__END_OK;
+    ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
     end_execution(ex);
+}
+
+static bool never(void *arg)
+{
+    (void)arg;
+    return false;
+}
+
+_Noreturn void weft__discard_execution(const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    ex->discard = true;
+    weft__op(&OP_ASSUME, NULL, 0, never, NULL, pc);
+    WEFT_ASSERT(!"a thread whose assumption failed was scheduled");
+    abort();
 }
 
 /* What each unfinished thread waits for, and who holds it. */
@@ -695,6 +722,10 @@ void weft__sched_run(weft__exec *ex)
     ex->fair = 0;
     ex->live_nondaemon = 0;
     ex->exit_code = 0;
+    ex->discard = false;
+    ex->atomic_tid = -1;
+    ex->atomic_depth = 0;
+    ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
     weft__race_reset(ex);

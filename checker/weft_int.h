@@ -126,6 +126,7 @@ struct weft__thread {
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
+    char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
 
 /* ---- events ---------------------------------------------------------------- */
@@ -193,6 +194,9 @@ typedef struct weft__options {
     bool full_listing;          /* do not shorten long listings */
     bool races;                 /* detect data races */
     bool oracle;                /* count distinct traces (the DPOR test oracle) */
+    bool spurious;              /* pthread/C11 condition waits may wake spuriously */
+    int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
+    bool keep_threads;          /* main returning does not end the execution */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;
@@ -249,6 +253,7 @@ struct weft__exec {
     /* the model */
     int (*model_main)(void);
     long executions;            /* run so far, in this worker and before */
+    long discarded;             /* discarded so far (not in executions) */
     volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
     volatile int *cur_tid;      /* in shared memory */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
@@ -258,6 +263,10 @@ struct weft__exec {
     bool main_exits;            /* POSIX: main returning ends the execution */
     int exit_code;              /* exit() status, or 0 */
     int end_status;             /* WEFT__END_* */
+    bool discard;               /* an assumption failed: the execution ends discarded */
+    int atomic_tid;             /* the thread in an atomic section, or -1 (atomic.c) */
+    int atomic_depth;           /* its nesting */
+    weft__obj *atomic_sync;     /* orders the sections (happens-before); lazy */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
 
@@ -276,7 +285,11 @@ static inline bool weft__yielded(const weft__exec *ex, int tid)
     return (e->op->flags & WEFT__F_YIELD) || (e->flags & WEFT__E_TIMEOUT);
 }
 
-enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED };
+/* How an execution ended. DISCARDED: the model said it is not one the
+   program can have (__VERIFIER_assume); it is neither a finding nor an
+   outcome, and counted apart (stats.discarded). */
+enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED,
+       WEFT__END_DISCARDED };
 
 extern weft__exec *weft__ex;
 
@@ -311,6 +324,13 @@ _Noreturn void weft__fail(int kind, const void *pc, const char *fmt, ...)
 _Noreturn void weft__misuse(void *obj, const char *op, const char *pyerr, const void *pc);
 /* End the execution as the process would end: exit(). */
 _Noreturn void weft__exit_execution(int code);
+/* The calling thread's assumption failed (__VERIFIER_assume): the
+   execution is not one the program can have. The thread stops here for
+   good; the others run on (what they reach is reachable with the thread
+   paused before its assumption, and DPOR must see their operations) until
+   none can, and then the execution ends discarded: no finding, no
+   outcome, counted apart. A finding the others reach first is reported. */
+_Noreturn void weft__discard_execution(const void *pc);
 
 weft__thread *weft__self(void);
 /* libffi calls (spawn.c): pack fn and its sig-typed arguments; run the call. */
@@ -361,5 +381,23 @@ bool weft__heap_check(uintptr_t addr, int size, bool write, const void *pc);
 const char *weft__sym_func(const void *fn, char *buf, size_t n);
 const char *weft__sym_data(uintptr_t addr, char *buf, size_t n);
 const char *weft__sym_loc(const void *pc, char *buf, size_t n);
+int weft__sym_func_ranges(const void *addr, const char *prefix, uintptr_t *lo, uintptr_t *hi,
+                          int max);
+
+/* ---- atomic sections (atomic.c) ----------------------------------------------
+   While a thread is in an atomic section (ex->atomic_tid), the scheduler
+   picks it whenever it is enabled; if it blocks, the others run (the
+   section is broken there), and a second thread that begins a section
+   waits until the first one ends. Sections nest and are ordered as if by
+   one lock. Functions of the model named __VERIFIER_atomic_* are sections
+   too: weft__atomic_functions finds them in the model's symbol table, and
+   the __tsan_func_entry/exit hooks of their code begin and end them. */
+void weft__atomic_begin(const void *pc);
+void weft__atomic_end(const void *pc);
+void weft__atomic_functions(const void *addr_in_model);
+
+/* Thread-local storage (tls.c): find the model's TLS module and image;
+   -1 (after saying why) if its TLS cannot be made per thread. */
+int weft__tls_register(const void *addr_in_model);
 
 #endif

@@ -34,6 +34,7 @@ typedef struct weft__shared {
     int resume;                        /* a replacement worker: skip the execution that died */
     long executions;
     long blocked;                      /* DPOR: redundant partial runs abandoned */
+    long discarded;                    /* executions a failed __VERIFIER_assume dropped */
     long traces;                       /* --oracle-traces: distinct traces seen */
     int stop;                          /* enum weft__stop */
     int error;                         /* exit status for WEFT__STOP_ERROR */

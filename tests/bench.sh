@@ -78,8 +78,8 @@ echo
 echo "Coroutine backends: a context switch (ping-pong, median of 3), and the"
 echo "tiny model under dfs, $TINY executions:"
 echo
-echo "| backend | ns/switch | tiny executions/s | tiny events/s | tiny --no-races executions/s |"
-echo "|---|---:|---:|---:|---:|"
+echo "| backend | ns/switch | tiny executions/s | tiny events/s | tiny --no-races executions/s | tiny_tls --no-races executions/s |"
+echo "|---|---:|---:|---:|---:|---:|"
 for pair in "$B/bench-switch $B/weft" "$B/ucontext/bench-switch $B/weft-ucontext"; do
     set -- $pair
     runs=$("$1"; "$1"; "$1")
@@ -87,7 +87,8 @@ for pair in "$B/bench-switch $B/weft" "$B/ucontext/bench-switch $B/weft-ucontext
     ns=$(echo "$runs" | cut -d' ' -f2 | sort -n | sed -n 2p)
     out=$(run "$2" dfs "$TINY" tests/bench/tiny.c)
     nr=$(run "$2" dfs "$TINY" tests/bench/tiny.c --no-races)
-    printf "| %s | %s | %s | %s | %s |\n" "$name" "$ns" \
+    tls=$(run "$2" dfs "$TINY" tests/bench/tiny_tls.c --no-races)
+    printf "| %s | %s | %s | %s | %s | %s |\n" "$name" "$ns" \
         "$(echo "$out" | json_num executions_per_second)" "$(echo "$out" | json_num events_per_second)" \
-        "$(echo "$nr" | json_num executions_per_second)"
+        "$(echo "$nr" | json_num executions_per_second)" "$(echo "$tls" | json_num executions_per_second)"
 done

@@ -307,6 +307,18 @@ static void test_cli_usage_errors(void)
     r = weft("replay", "models/yes_no.c");
     ASSERT_EQ(r.status, 2);
     ASSERT_HAS(r.err, "needs a schedule token");
+    r = weft("check", "--nondet-domain many models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number from 1 to 1024 (got 'many')");
+    r = weft("check", "--nondet-domain 2.5 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a whole number");
+    r = weft("check", "models/yes_no.c --nondet-domain");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number");
+    r = weft("check", "--keep-threads=yes models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown option '--keep-threads=yes'");
 }
 
 static void test_cli_missing_file(void)
@@ -519,6 +531,101 @@ static void test_cli_spawn_args(void)
     ASSERT_HAS(r.out, "i=-7 u=4000000000 l=-123456789012 z=77 d=2.5 f=0.25 c=x p=ok s=hello");
 }
 
+/* Discarded executions (a failed __VERIFIER_assume) are counted apart, in
+   JSON and in the summary line, under each strategy. */
+static void test_cli_assume_discarded(void)
+{
+    run r = weft("check", "--json --strategy dfs tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    ASSERT_EQ(json_num(r.out, "discarded"), 960);
+    r = weft("check", "--json --strategy dpor tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "discarded"), 16);
+    r = weft("check", "--strategy dfs tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 2 executions (and 2 discarded by __VERIFIER_assume)");
+    /* the budget counts discarded executions too */
+    r = weft("check", "--json --strategy random --max-executions 50 tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions") + json_num(r.out, "discarded"), 50);
+}
+
+/* Thread-local variables weft cannot make per thread are refused. */
+static void test_cli_tls_initial_exec(void)
+{
+    run r = weft("check", "tests/pthread/tls_counter.c -ftls-model=initial-exec");
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "initial-exec TLS model");
+}
+
+/* `weft cc` as CC in an existing Makefile: a two-file program built with
+   `make CC="weft cc"` is checked as a prebuilt model and gives what
+   checking its sources gives; a one-step compile-and-link works too; a
+   build without weft's instrumentation is refused. */
+static void test_cli_weft_cc(void)
+{
+    char dir[] = "/tmp/weft-test-cc-XXXXXX", cc[4096 + 8], out[64], path[256], *abs;
+    ASSERT(mkdtemp(dir));
+    abs = realpath(weft_bin, NULL);
+    ASSERT(abs);
+    snprintf(cc, sizeof cc, "CC=%s cc", abs);
+    snprintf(out, sizeof out, "OUT=%s", dir);
+    /* the project's own flags, not those of a make running this suite
+       (make asan passes its CFLAGS down through MAKEFLAGS) */
+    unsetenv("MAKEFLAGS");
+    unsetenv("MFLAGS");
+    unsetenv("MAKELEVEL");
+    char *mk[] = {"make", "-s", "-C", "tests/cli/cc_project", out, cc, "CFLAGS=-O2 -Wall", NULL};
+    run r = run_argv(mk);
+    if (r.status != 0)
+        FAIL("make exited %d\n%s%s", r.status, r.out, r.err);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    char kind[32];
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "data_race");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    snprintf(path, sizeof path, "--json --strategy dfs --no-races %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "assertion");
+    /* the same program from its sources */
+    r = weft("check", "--json --strategy dfs tests/cli/cc_project/main.c "
+                      "tests/cli/cc_project/account.c");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* compile and link in one command */
+    snprintf(path, sizeof path, "%s/bank1", dir);
+    char *one[] = {abs, "cc", "-O2", "-o", path, "tests/cli/cc_project/main.c",
+                   "tests/cli/cc_project/account.c", "-lpthread", NULL};
+    r = run_argv(one);
+    ASSERT_EQ(r.status, 0);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank1", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* the compiler's errors and exit status come through */
+    char *bad[] = {abs, "cc", "-c", "tests/cli/syntax_error.c", "-o", path, NULL};
+    r = run_argv(bad);
+    ASSERT(r.status != 0);
+    ASSERT_HAS(r.err, "error");
+    /* built without weft: refused, with what to do */
+    snprintf(path, sizeof path, "%s/plain", dir);
+    char *plain[] = {"cc", "-shared", "-fPIC", "-o", path, "tests/cli/cc_project/main.c",
+                     "tests/cli/cc_project/account.c", NULL};
+    r = run_argv(plain);
+    ASSERT_EQ(r.status, 0);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "was not built with weft's instrumentation");
+    ASSERT_HAS(r.err, "weft cc");
+    char *rm[] = {"rm", "-rf", dir, NULL};
+    run_argv(rm);
+    free(abs);
+}
+
 static void test_cli_cache(void)
 {
     /* the second check of an unchanged model does not recompile */
@@ -567,6 +674,9 @@ static void test_lib_weft_check(void)
     ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=16 token=yes\n"
                       "replay: verdict=1 kind=assertion\n"
                       "locked: verdict=0 executions=1 complete=1\n"
+                      "nondet: verdict=1 kind=assertion executions=4\n"
+                      "nondet domain 2: verdict=0 executions=2\n"
+                      "nondet domain two: verdict=3\n"
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
@@ -700,6 +810,9 @@ static const unit units[] = {
     {"cli_outcomes_yes_no", test_cli_outcomes_yes_no},
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
+    {"cli_assume_discarded", test_cli_assume_discarded},
+    {"cli_tls_initial_exec", test_cli_tls_initial_exec},
+    {"cli_weft_cc", test_cli_weft_cc},
     {"lib_weft_check", test_lib_weft_check},
     {"prim_bsem_token", test_prim_bsem_token},
     {"docs_primitives_code", test_docs_primitives_code},
@@ -798,5 +911,6 @@ int main(int argc, char **argv)
             failed++;
     }
     printf("%d passed, %d failed\n", passed, failed);
+    free(list);
     return failed ? 1 : 0;
 }

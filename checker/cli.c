@@ -242,7 +242,7 @@ int main(int argc, char **argv)
             }
         } else if (a[0] == '-') {
             usage_error("unknown option '%s'", a);
-        } else if (mode == WEFT__REPLAY && !strncmp(a, "w1.", 3)) {
+        } else if (mode == WEFT__REPLAY && a[0] == 'w' && (a[1] == '1' || a[1] == '2') && a[2] == '.') {
             token = a;
         } else {
             size_t n = strlen(a);
@@ -259,7 +259,7 @@ int main(int argc, char **argv)
     if (!nfiles)
         usage_error("no model given: name its C files (or one .so)%s", "");
     if (mode == WEFT__REPLAY && !token)
-        usage_error("replay needs a schedule token (the w1.... string a finding printed)%s", "");
+        usage_error("replay needs a schedule token (the w1.... or w2.... string a finding printed)%s", "");
 
     /* the replay line a finding prints: the same program, model and flags */
     weft__buf rc = {0};
@@ -281,7 +281,9 @@ int main(int argc, char **argv)
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        long n = dec ? weft__token_decode(token, fp8, dec, o.max_steps + 16, err, sizeof err) : -1;
+        bool unfair = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+                                          sizeof err) : -1;
         if (n < 0) {
             fprintf(stderr, "weft: error: malformed schedule token: %s\n", err);
             return 2;
@@ -289,6 +291,7 @@ int main(int argc, char **argv)
         o.replay = dec;
         o.nreplay = n;
         o.strategy = "replay";
+        o.unfair = unfair;
         token = fp8[0] ? strdup(fp8) : NULL;
     }
 
@@ -327,6 +330,8 @@ int main(int argc, char **argv)
     memset(&ex, 0, sizeof ex);
     ex.opt = &o;
     ex.model_main = (int (*)(void))mainp;
+    if (!strcmp(o.strategy, "dpor"))
+        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (weft__options_strategy(&o, &ex.strat) != 0)
         return 2;
     if (mode == WEFT__REPLAY)

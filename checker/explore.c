@@ -59,7 +59,7 @@ static void token_of(weft__exec *ex, char *buf, size_t n)
     }
     for (long i = 0; i < ex->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
-    if (weft__token_encode(weft__fingerprint, dec, ex->ndecisions, buf, n) < 0)
+    if (weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n) < 0)
         snprintf(buf, n, "(the schedule is too long to print)");
     free(dec);
 }

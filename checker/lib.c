@@ -78,7 +78,9 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        long n = dec ? weft__token_decode(token, fp8, dec, o.max_steps + 16, err, sizeof err) : -1;
+        bool unfair = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+                                          sizeof err) : -1;
         if (n < 0) {
             char msg[400];
             snprintf(msg, sizeof msg, "weft_check: malformed schedule token: %s", err);
@@ -88,6 +90,7 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
         }
         o.replay = dec;
         o.nreplay = n;
+        o.unfair = unfair;
     }
 
     /* Globals are restored between executions when the model lives in an
@@ -103,6 +106,8 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     memset(&ex, 0, sizeof ex);
     ex.opt = &o;
     ex.model_main = model;
+    if (!strcmp(o.strategy, "dpor"))
+        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (weft__options_strategy(&o, &ex.strat) != 0) {
         free(copy);
         free(dec);

@@ -34,13 +34,17 @@ static inline bool active(void)
     return weft__ex && weft__ex->cur;
 }
 
-static inline void access(uintptr_t addr, int size, bool write, const void *pc)
+/* The model's stack pointer at the call of the hook that inlines this (the
+   hook's frame address, above it its return address). */
+#define MODEL_SP ((const char *)__builtin_frame_address(0) + 2 * sizeof(void *))
+
+static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write, const void *pc)
 {
     if (!active())
         return;
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, write, pc);
-    weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc);
+    weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc, MODEL_SP);
     weft__race_access(addr, size, write, false, pc);
 }
 
@@ -112,14 +116,14 @@ void __tsan_ignore_thread_end(void) {}
 
 /* ---- atomics: sequentially consistent, whatever order the model names ---- */
 
-static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int size, const void *pc)
+static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *op, const volatile void *a, int size, const void *pc)
 {
     if (!active())
         return;
     uintptr_t addr = (uintptr_t)a;
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, op != &OP_ALOAD, pc);
-    weft__op_mem(op, addr, size, pc);
+    weft__op_mem(op, addr, size, pc, MODEL_SP);
     weft__race_access(addr, size, op != &OP_ALOAD, true, pc);
 }
 
@@ -171,7 +175,7 @@ static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int
             return 1;                                                                              \
         }                                                                                          \
         *c = *a;                                                                                   \
-        cas_failed();                                                                              \
+        cas_failed(MODEL_SP);                                                                      \
         return 0;                                                                                  \
     }                                                                                              \
     int __tsan_atomic##n##_compare_exchange_weak(volatile T *a, T *c, T v, int mo, int fmo)        \
@@ -183,7 +187,7 @@ static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int
             return 1;                                                                              \
         }                                                                                          \
         *c = *a;                                                                                   \
-        cas_failed();                                                                              \
+        cas_failed(MODEL_SP);                                                                      \
         return 0;                                                                                  \
     }                                                                                              \
     T __tsan_atomic##n##_compare_exchange_val(volatile T *a, T c, T v, int mo, int fmo)            \
@@ -194,7 +198,7 @@ static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int
         if (old == c)                                                                              \
             *a = v;                                                                                \
         else                                                                                       \
-            cas_failed();                                                                          \
+            cas_failed(MODEL_SP);                                                                  \
         return old;                                                                                \
     }
 
@@ -209,10 +213,10 @@ static inline void atomic_op(const weft__opdesc *op, const volatile void *a, int
     }
 
 /* A failed compare-and-swap wrote nothing: for spin detection it is a read. */
-static void cas_failed(void)
+static void cas_failed(const void *sp)
 {
     if (active())
-        weft__mem_cas_failed();
+        weft__mem_cas_failed(sp);
 }
 
 ATOMIC_HOOKS(8, uint8_t)
@@ -520,7 +524,7 @@ static void heap_free(void *p, const void *pc)
         __real_free(p);   /* allocated before the execution (or by libc itself) */
         return;
     }
-    weft__op_mem(&OP_FREE, a, 1, pc);
+    weft__op_mem(&OP_FREE, a, 1, pc, NULL);
     weft__race_access(a, 1, true, false, pc);
     block *b = heap_find(a);
     if (!b || b->p != a)

@@ -11,7 +11,7 @@
 void weft__options_default(weft__options *o)
 {
     memset(o, 0, sizeof *o);
-    o->strategy = "dfs";
+    o->strategy = "dpor";
     o->max_steps = 10000;
     o->seed = 1;
     o->preemption_bound = -1;

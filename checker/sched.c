@@ -20,7 +20,7 @@ const char *const weft__kind_names[WEFT__NKINDS] = {
 
 static const weft__opdesc OP_START = {"start", WEFT__F_LOCAL};
 static const weft__opdesc OP_SPAWN = {"spawn", 0};
-static const weft__opdesc OP_EXIT = {"exit", 0};
+static const weft__opdesc OP_EXIT = {"exit", WEFT__F_EXIT};
 static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};
 static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES};
@@ -103,7 +103,8 @@ static inline long load(uintptr_t addr, int size)
     return v;
 }
 
-static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v);
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v,
+                         const void *sp);
 
 /* The value of the calling thread's last write, read once the store is done. */
 static inline void settle_write(weft__exec *ex, weft__thread *t)
@@ -167,6 +168,12 @@ static void schedule(weft__exec *ex)
             cand &= ~bit(i);
     }
     if (!cand)
+        cand = en;
+    /* Without the rule (DPOR: it would hide that a thread's steps enable the
+       waiting one), fairness is only the default choice of a new branch:
+       every enabled thread is a candidate. */
+    ex->fair_cand = cand;
+    if (ex->opt->unfair)
         cand = en;
     /* an atomic section's thread goes on while it can */
     if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
@@ -233,12 +240,14 @@ static void schedule(weft__exec *ex)
                 ex->fair &= ~bit(w->id);
         }
     }
-    if ((p->op->flags & WEFT__F_YIELD) || u->timed_out) {
+    if (p->op->flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
         if (u->fair_wait)
             ex->fair |= bit(pick);
     }
-    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
+    /* a change of state (spin waits watch for one); a timed-out attempt
+       (a failed try, a wait that timed out) changed nothing */
+    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
         ex->writes++;
     u->spinning = false;
 
@@ -289,10 +298,21 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
     WEFT_ASSERT(t);
     announce(ex, t, op, obj, val, ready, arg, pc, true);
     schedule(ex);
+    /* Timing out again and again with nothing changed is a spin too (a
+       retry loop around a timed wait): observed like a read of the object.
+       The stack compared is the primitive's and, above it, the model's. */
+    if (t->timed_out)
+        observe_read(ex, t, pc, (uintptr_t)obj, -1, __builtin_frame_address(0));
     return !t->timed_out;
 }
 
-void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc)
+static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
+{
+    return addr - (uintptr_t)t->coro->stack < t->coro->size;
+}
+
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
+                  const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
@@ -304,40 +324,75 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
     if (op->flags & WEFT__F_WRITE) {
         t->last_write_ev = t->last_ev;
         t->last_write_size = size;
-        t->wrote = true;
+        if (on_own_stack(t, addr))
+            t->own_writes++;
         return;
     }
     e->val = load(addr, size);
-    observe_read(ex, t, pc, addr, e->val);
+    observe_read(ex, t, pc, addr, e->val, sp);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */
-void weft__mem_cas_failed(void)
+void weft__mem_cas_failed(const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     weft__event *e = &ex->events[t->last_ev];
     t->last_write_ev = -1;
-    t->wrote = false;
     ex->writes--;
+    if (on_own_stack(t, e->addr))
+        t->own_writes--;
     e->val = load(e->addr, e->size);
-    observe_read(ex, t, e->pc, e->addr, e->val);
+    observe_read(ex, t, e->pc, e->addr, e->val, sp);
 }
 
-/* A read that repeats this thread's last read (same place, same address,
-   same value) with no write of its own in between is a spin: the thread
-   waits until some other thread changes something. */
-static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v)
+/* A hash of the thread's stack above sp: with the place of a read, what the
+   thread will do next (models are compiled at -O0, so a loop's counters
+   live in its frame, not in registers). */
+static uint64_t stack_hash(const weft__thread *t, const void *sp)
 {
-    /* ... and nothing changed anywhere since that read (ex->writes) */
-    if (pc == t->spin_pc && addr == t->spin_addr && v == t->spin_val && !t->wrote &&
-        t->spin_wait == ex->writes)
-        t->spinning = true;
-    t->spin_wait = ex->writes;
-    t->spin_pc = pc;
-    t->spin_addr = addr;
-    t->spin_val = v;
-    t->wrote = false;
+    uintptr_t lo = (uintptr_t)sp, hi = (uintptr_t)t->coro->stack + t->coro->size;
+    if (!sp || lo - (uintptr_t)t->coro->stack >= t->coro->size)
+        return 0;
+    lo &= ~(uintptr_t)7;
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (const uint64_t *w = (const uint64_t *)lo; (uintptr_t)w < hi; w++)
+        h = (h ^ *w) * 0x100000001B3ull + (h >> 31);
+    return h | 1;
+}
+
+/* Spin detection. A thread spins when it reaches a read it made before with
+   nothing changed meanwhile: the same place, address and value, no write by
+   any thread since (its writes to its own stack excepted: the stack is
+   compared instead), and the same stack. Running it again could only
+   repeat itself, so it is parked (not enabled) until some other thread
+   changes something. The stack is hashed only when a read is seen again,
+   so a spin is parked at its third sight. Several reads are remembered: a
+   loop that re-reads two variables spins too. */
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v,
+                         const void *sp)
+{
+    unsigned long epoch = ex->writes - t->own_writes;
+    if (epoch != t->seen_epoch) {
+        t->seen_epoch = epoch;
+        t->nseen = 0;
+    }
+    int n = t->nseen < 4 ? t->nseen : 4;
+    for (int i = 0; i < n; i++) {
+        struct weft__seen *s = &t->seen[i];
+        if (s->pc != pc || s->addr != addr || s->val != v)
+            continue;
+        uint64_t h = stack_hash(t, sp);
+        if (h && h == s->hash) {
+            t->spinning = true;
+            t->spin_wait = ex->writes;
+            t->spin_addr = addr;
+            t->spin_val = v;
+        }
+        s->hash = h;
+        return;
+    }
+    t->seen[t->nseen++ % 4] = (struct weft__seen){pc, addr, v, 0};
 }
 
 void weft__result(long res)
@@ -589,7 +644,9 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
             continue;
         const weft__pending *p = &t->pend;
         char what[96];
-        if (t->spinning) {
+        if (t->spinning && t->spin_val == -1 && t->spin_addr == (uintptr_t)p->obj && p->obj) {
+            snprintf(what, sizeof what, "keeps timing out in %s %s", p->op->verb, p->obj->name);
+        } else if (t->spinning) {
             char var[64];
             if (!weft__sym_data(t->spin_addr, var, sizeof var))
                 snprintf(var, sizeof var, "memory");

@@ -82,6 +82,8 @@ typedef struct weft__opdesc {
 #define WEFT__F_ATOMIC  0x20u   /* an atomic memory operation (never races) */
 #define WEFT__F_WRITE   0x40u   /* a memory write (or read-modify-write) */
 #define WEFT__F_LOCAL   0x80u   /* touches no shared state (thread start) */
+#define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
+                                   depends on whatever the others would do */
 
 typedef bool (*weft__pred)(void *arg);
 
@@ -119,8 +121,14 @@ struct weft__thread {
     unsigned long spin_wait;    /* spinning: not enabled until ex->writes differs from this */
     bool spinning;
     uint64_t fair_wait;         /* fairness: threads that must run before this one */
-    /* spin detection: a read that repeats the last one without a write between */
-    const void *spin_pc; uintptr_t spin_addr; long spin_val; bool wrote;
+    /* spin detection (sched.c, observe_read): the reads seen since the last
+       change of state by any thread (or by this one outside its own stack),
+       each with a hash of this thread's stack when it was seen again */
+    struct weft__seen { const void *pc; uintptr_t addr; long val; uint64_t hash; } seen[4];
+    int nseen;
+    unsigned long seen_epoch;   /* ex->writes - own_writes when seen[] was valid */
+    unsigned long own_writes;   /* its writes to its own stack, counted in ex->writes too */
+    uintptr_t spin_addr; long spin_val;   /* what it spins on, for the report */
     uintptr_t last_write;       /* value of the last write is read at the next op */
     int last_write_ev; int last_write_size;
     weft__vc *clock;            /* race detector */
@@ -197,6 +205,7 @@ typedef struct weft__options {
     bool spurious;              /* pthread/C11 condition waits may wake spuriously */
     int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
     bool keep_threads;          /* main returning does not end the execution */
+    bool unfair;                /* no fairness rule (DPOR; replaying a w2 token) */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;
@@ -256,6 +265,7 @@ struct weft__exec {
     long discarded;             /* discarded so far (not in executions) */
     volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
     volatile int *cur_tid;      /* in shared memory */
+    uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t last_enabled;      /* the enabled set at the latest pick */
     uint64_t fair;              /* threads whose fair_wait is not empty */
@@ -307,8 +317,10 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
 /* The calling thread's next operation also needs obj (besides its own
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
-/* A memory access (tsan hooks): addr and size. */
-void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc);
+/* A memory access (tsan hooks): addr and size; sp is the model's stack
+   pointer at the access (spin detection compares the stack above it). */
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
+                  const void *sp);
 /* The result of the calling thread's last event, for the listing. */
 void weft__result(long res);
 /* Start a thread: a visible "spawn" step of the caller. space < 0 shares the
@@ -359,7 +371,7 @@ void weft__race_describe(char *buf, size_t n);
 const char *weft__mem_name(uintptr_t addr, char *buf, size_t n);
 
 /* The scheduler's side of memory operations (sched.c). */
-void weft__mem_cas_failed(void);
+void weft__mem_cas_failed(const void *sp);
 void weft__sched_run(weft__exec *ex);
 long weft__heap_block_index(uintptr_t addr, size_t *off);
 

@@ -17,7 +17,7 @@ WT_MODEL(pthread_mutex_unlock_other, "tests/pthread/mutex_unlock_other.c", "--st
          "misuse", 1)
 WT_MODEL(pthread_mutex_errorcheck, "tests/pthread/mutex_errorcheck.c", "--strategy dfs", 1, "misuse", 1)
 WT_MODEL(pthread_mutex_recursive, "tests/pthread/mutex_recursive.c", "--strategy dfs", 0, "", 122)
-WT_MODEL(pthread_mutex_trylock, "tests/pthread/mutex_trylock.c", "--strategy dfs", 0, "", 25)
+WT_MODEL(pthread_mutex_trylock, "tests/pthread/mutex_trylock.c", "--strategy dfs", 0, "", 28)
 WT_OUTCOMES(pthread_mutex_trylock_outcomes, "tests/pthread/mutex_trylock.c", "--strategy dfs", "busy|got")
 WT_MODEL(pthread_spin_lock, "tests/pthread/spin_lock.c", "--strategy dfs", 0, "", 37)
 
@@ -39,7 +39,7 @@ WT_MODEL(pthread_cond_missed_signal, "tests/pthread/cond_missed_signal.c", "--st
          "deadlock", 1)
 WT_MODEL(pthread_cond_wait_unlocked, "tests/pthread/cond_wait_unlocked.c", "--strategy dfs", 1,
          "misuse", 1)
-WT_MODEL(pthread_cond_timedwait, "tests/pthread/cond_timedwait.c", "--strategy dfs", 0, "", 160)
+WT_MODEL(pthread_cond_timedwait, "tests/pthread/cond_timedwait.c", "--strategy dfs", 0, "", 215)
 WT_OUTCOMES(pthread_cond_timedwait_outcomes, "tests/pthread/cond_timedwait.c", "--strategy dfs",
             "signalled|timed out")
 
@@ -83,11 +83,11 @@ WT_MODEL(pthread_peterson_c11_dfs, "tests/pthread/peterson_c11.c",
 WT_MODEL(pthread_peterson_c11_random, "tests/pthread/peterson_c11.c",
          "--strategy random --seed 1 --max-executions 20000", 0, "", 20000)
 /* DPOR finishes it: correct, in 16 executions (and 16 redundant partial runs) */
-WT_MODEL(pthread_peterson_c11_dpor, "tests/pthread/peterson_c11.c", "--strategy dpor", 0, "", 16)
+WT_MODEL(pthread_peterson_c11_dpor, "tests/pthread/peterson_c11.c", "--strategy dpor", 0, "", 40)
 WT_MODEL(pthread_peterson_swapped, "tests/pthread/peterson_swapped.c", "--strategy dfs", 1,
-         "data_race", 30029)
+         "data_race", 29191)
 WT_MODEL(pthread_peterson_swapped_no_races, "tests/pthread/peterson_swapped.c",
-         "--strategy dfs --no-races", 1, "assertion", 30029)
+         "--strategy dfs --no-races", 1, "assertion", 29191)
 
 /* ---- C11 <threads.h> */
 WT_MODEL(pthread_c11_threads, "tests/pthread/c11_threads.c", "--strategy dfs", 0, "", 95)

@@ -216,12 +216,14 @@ static void test_token_roundtrip(void)
     for (int i = 0; i < 200; i++)
         dec[i] = (i % 7 == 0) ? 3 : (i % 13 == 0) ? 100000 : i % 3;
     char tok[4096], fp8[9], err[128];
-    long n = weft__token_encode("0123abcd", dec, 200, tok, sizeof tok);
+    bool unfair = true;
+    long n = weft__token_encode("0123abcd", false, dec, 200, tok, sizeof tok);
     ASSERT(n > 0);
     for (const char *p = tok; *p; p++)
         ASSERT(*p > ' ' && *p < 127 && *p != '\'' && *p != '"' && *p != '\\' && *p != '~');
-    long m = weft__token_decode(tok, fp8, back, 400, err, sizeof err);
+    long m = weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err);
     ASSERT_EQ(m, 200);
+    ASSERT(!unfair);
     ASSERT_STR(fp8, "0123abcd");
     for (int i = 0; i < 200; i++)
         ASSERT_EQ(back[i], dec[i]);
@@ -229,15 +231,20 @@ static void test_token_roundtrip(void)
     int32_t same[50];
     for (int i = 0; i < 50; i++)
         same[i] = 2;
-    n = weft__token_encode("0123abcd", same, 50, tok, sizeof tok);
+    n = weft__token_encode("0123abcd", false, same, 50, tok, sizeof tok);
     ASSERT(n < 20);
-    ASSERT_EQ(weft__token_decode(tok, fp8, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    /* a schedule made without the fairness rule says so: w2 */
+    n = weft__token_encode("0123abcd", true, same, 50, tok, sizeof tok);
+    ASSERT(!strncmp(tok, "w2.0123abcd.", 12));
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT(unfair);
     /* malformed ones are refused with a reason */
-    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, back, 400, err, sizeof err), -1);
 }
 
 /* Coroutines keep callee-saved state, the FP environment and the stack apart. */
@@ -343,6 +350,13 @@ static void test_cli_no_main(void)
     ASSERT_HAS(r.err, "no main()");
 }
 
+/* The schedule token in a report: "w1." (fair schedules) or "w2." (DPOR's). */
+static const char *find_token(const char *p)
+{
+    const char *a = strstr(p, "w1."), *b = strstr(p, "w2.");
+    return a && (!b || a < b) ? a : b;
+}
+
 /* A finding's token replays to the same report, byte for byte, every time. */
 static void test_cli_replay_identical(void)
 {
@@ -350,7 +364,7 @@ static void test_cli_replay_identical(void)
     ASSERT_EQ(r.status, 1);
     const char *p = strstr(r.out, "replay: ");
     ASSERT(p);
-    const char *tok = strstr(p, "w1.");
+    const char *tok = find_token(p);
     ASSERT(tok);
     char token[4096];
     size_t k = 0;
@@ -396,7 +410,7 @@ static void test_cli_bad_tokens(void)
     /* a token of another model is refused, and --force says where it diverges */
     run d = weft("check", "models/deadlock_ab_ba.c");
     ASSERT_EQ(d.status, 1);
-    const char *tok = strstr(strstr(d.out, "replay: "), "w1.");
+    const char *tok = find_token(strstr(d.out, "replay: "));
     char args[4200];
     snprintf(args, sizeof args, "models/yes_no.c %.*s", (int)strcspn(tok, "\n"), tok);
     r = weft("replay", args);
@@ -415,7 +429,7 @@ static void test_cli_json(void)
     ASSERT(r.out[0] == '{');
     ASSERT_HAS(r.out, "\"verdict\": \"bug\"");
     ASSERT_HAS(r.out, "\"findings\": [{\"kind\": \"deadlock\"");
-    ASSERT_HAS(r.out, "\"schedule\": \"w1.");
+    ASSERT_HAS(r.out, "\"schedule\": \"w2.");
     ASSERT_HAS(r.out, "\"preemptions\": 1");
     ASSERT_HAS(r.out, "\"threads\": [\"main\", \"transfer_ab#1\", \"transfer_ba#2\"]");
     ASSERT_HAS(r.out, "\"stats\": {\"executions\": ");
@@ -425,7 +439,7 @@ static void test_cli_json(void)
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "\"verdict\": \"ok\", \"findings\": []");
     ASSERT_HAS(r.out, "\"complete\": true");
-    r = weft("check", "--json --max-executions 3 models/yes_no.c");
+    r = weft("check", "--json --strategy dfs --max-executions 3 models/yes_no.c");
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "\"verdict\": \"incomplete\"");
     ASSERT_EQ(json_num(r.out, "executions"), 3);
@@ -649,7 +663,7 @@ static void test_prim_bsem_token(void)
     ASSERT_HAS(r.out, "(Python: ValueError: Semaphore released too many times)");
     const char *p = strstr(r.out, "replay: ");
     ASSERT(p);
-    const char *tok = strstr(p, "w1.");
+    const char *tok = find_token(p);
     ASSERT(tok);
     char args[4200];
     snprintf(args, sizeof args, "%s %.*s", model, (int)strcspn(tok, "\n"), tok);
@@ -671,7 +685,7 @@ static void test_lib_weft_check(void)
     char *argv[] = {bin, NULL};
     run r = run_argv(argv);
     ASSERT_EQ(r.status, 0);
-    ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=16 token=yes\n"
+    ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=2 token=yes\n"
                       "replay: verdict=1 kind=assertion\n"
                       "locked: verdict=0 executions=1 complete=1\n"
                       "nondet: verdict=1 kind=assertion executions=4\n"
@@ -784,10 +798,64 @@ static void test_docs_primitives_code(void)
     ASSERT(nsigs >= 100);
 }
 #include "strategy_units.h"
+/* The kinds of all findings in a JSON result, sorted and joined. */
+static void json_kinds(const char *json, char *buf, size_t n)
+{
+    const char *kinds[64];
+    size_t lens[64];
+    int k = 0;
+    for (const char *p = json; (p = strstr(p, "\"kind\": \"")) && k < 64; k++) {
+        p += strlen("\"kind\": \"");
+        kinds[k] = p;
+        lens[k] = strcspn(p, "\"");
+    }
+    buf[0] = 0;
+    for (int i = 0; i < k; i++) {   /* a few: insertion into buf, no duplicates */
+        char one[32];
+        snprintf(one, sizeof one, " %.*s", (int)lens[i], kinds[i]);
+        if (!strstr(buf, one) && strlen(buf) + strlen(one) < n)
+            strcat(buf, one);
+    }
+}
+
+/* DPOR against the trace oracle on generated programs (tests/dpor/gen.c):
+   naive DFS counts the distinct Mazurkiewicz traces of every execution, DPOR
+   must run exactly one execution per trace and find the same kinds of
+   findings. The seeds are those whose naive search stays under 60,000
+   executions (the others take too long for the suite); each count is the
+   oracle's, pinned. */
+static void test_dpor_generated(void)
+{
+    static const struct { int seed; long traces; } cases[] = {
+        {2, 6}, {6, 12}, {7, 2}, {8, 8}, {11, 2}, {12, 8}, {13, 2}, {17, 2}, {18, 1},
+        {19, 3}, {23, 4}, {24, 8}, {25, 7}, {29, 4}, {30, 3}, {35, 1}, {36, 6}, {37, 2},
+        {40, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[256], kd[256], kp[256];
+        snprintf(args, sizeof args, "--strategy dfs --oracle-traces --keep-going --json "
+                 "-DSEED=%d tests/dpor/gen.c", cases[i].seed);
+        run a = weft("check", args);
+        ASSERT(json_num(a.out, "traces") == cases[i].traces || !printf("# seed %d\n", cases[i].seed));
+        ASSERT(strstr(a.out, "\"complete\": true"));
+        snprintf(args, sizeof args, "--strategy dpor --oracle-traces --keep-going --json "
+                 "-DSEED=%d tests/dpor/gen.c", cases[i].seed);
+        run b = weft("check", args);
+        if (json_num(b.out, "executions") != cases[i].traces)
+            FAIL("seed %d: dpor ran %ld executions, the oracle counts %ld traces", cases[i].seed,
+                 json_num(b.out, "executions"), cases[i].traces);
+        /* and no two of them were the same trace */
+        ASSERT_EQ(json_num(b.out, "traces"), cases[i].traces);
+        json_kinds(a.out, kd, sizeof kd);
+        json_kinds(b.out, kp, sizeof kp);
+        ASSERT_STR(kp, kd);
+    }
+}
 
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
+    {"dpor_generated", test_dpor_generated},
     {"unit_coro_switch", test_coro_switch},
     {"cli_help_version", test_cli_help_version},
     {"cli_usage_errors", test_cli_usage_errors},

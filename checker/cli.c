@@ -336,7 +336,7 @@ int main(int argc, char **argv)
         return 2;
     if (mode == WEFT__REPLAY)
         ex.strat = &weft__strategy_replay;
-    weft__race_enable(o.races && mode == WEFT__CHECK);
+    weft__race_enable(o.races && mode != WEFT__OUTCOMES);   /* a replay shows its race */
     weft__coro_self(&ex.loop);
     weft__ex = &ex;
     weft__shared *sh = weft__shared_new(&ex);

@@ -236,7 +236,9 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
 {
     weft__lockorder_execution(ex, sh, mode);   /* first: in a replay it may end ex as a finding */
     const void *p1, *p2;
-    if (mode == WEFT__CHECK && weft__race_found(&p1, &p2)) {
+    /* a replay of a race's token reports the race (if nothing else ended it) */
+    bool race_replay = mode == WEFT__REPLAY && ex->end_status == WEFT__END_OK;
+    if ((mode == WEFT__CHECK || race_replay) && weft__race_found(&p1, &p2)) {
         /* the same race is the same pair of source lines, in either order */
         char l1[96], l2[96];
         weft__sym_loc(p1, l1, sizeof l1);
@@ -265,7 +267,7 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
     if (mode == WEFT__OUTCOMES && ex->end_status != WEFT__END_DISCARDED)
         outcome_add(ex, sh);
     if (mode == WEFT__REPLAY) {
-        sh->replay_found = ex->end_status == WEFT__END_FINDING;
+        sh->replay_found = ex->end_status == WEFT__END_FINDING || sh->nfindings > 0;
         if (!sh->replay_found && (ex->end_status == WEFT__END_OK ||
                                   ex->end_status == WEFT__END_DISCARDED))
             replay_report(ex, sh);

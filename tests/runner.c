@@ -391,6 +391,26 @@ static void test_cli_replay_identical(void)
     ASSERT_STR(u.out, a.out);
 }
 
+/* A data race's token replays to the race's report (a race does not end
+   its execution: the replay finds it again on the way). */
+static void test_cli_replay_race(void)
+{
+    run r = weft("check", "models/racy_total.c -DN=3");
+    ASSERT_EQ(r.status, 1);
+    const char *start = strstr(r.out, "data_race found");
+    ASSERT(start);
+    const char *tok = find_token(strstr(start, "replay: "));
+    char token[4096];
+    size_t k = strcspn(tok, "\n");
+    snprintf(token, sizeof token, "%.*s", (int)k, tok);
+    char args[4200];
+    snprintf(args, sizeof args, "models/racy_total.c -DN=3 %s", token);
+    run a = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT(!strncmp(a.out, "data_race found", 15));
+    ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+}
+
 static void test_cli_check_deterministic(void)
 {
     run a = weft("check", "--keep-going models/racy_total.c -DN=2");
@@ -864,6 +884,7 @@ static const unit units[] = {
     {"cli_no_main", test_cli_no_main},
     {"cli_replay_identical", test_cli_replay_identical},
     {"cli_check_deterministic", test_cli_check_deterministic},
+    {"cli_replay_race", test_cli_replay_race},
     {"cli_bad_tokens", test_cli_bad_tokens},
     {"cli_json", test_cli_json},
     {"cli_deadlock_report", test_cli_deadlock_report},

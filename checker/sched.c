@@ -40,6 +40,16 @@ _Noreturn void weft__panic(const char *file, int line, const char *expr)
 
 static inline uint64_t bit(int id) { return (uint64_t)1 << id; }
 
+/* Bits set in x, inline (__builtin_popcountll is a libgcc call on x86_64
+   without -mpopcnt, and this runs at every decision). */
+static inline int popcount(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (int)((x * 0x0101010101010101ull) >> 56);
+}
+
 /* Is t enabled? Its pending operation is ready (or timed), and it is not
    parked in a spin wait that no state change has ended yet. */
 static inline bool enabled(const weft__exec *ex, const weft__thread *t)
@@ -197,7 +207,7 @@ static void schedule(weft__exec *ex)
         if (several && ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
         if (several)
-            ex->weight *= __builtin_popcountll(cand);
+            ex->weight *= popcount(cand);
     }
     ex->last_enabled = en;
 

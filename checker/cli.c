@@ -23,21 +23,32 @@ static const char usage_text[] =
     "usage: weft check    [options] MODEL.c... [-DNAME=V -IDIR ...]\n"
     "       weft replay   [options] MODEL.c... TOKEN\n"
     "       weft outcomes [options] MODEL.c...\n"
+    "       weft cc [compiler arguments]   (a CC for make: make CC=\"weft cc\")\n"
     "       weft --help | --version\n"
     "\n"
-    "A model is C files whose main() is the first thread (or one prebuilt .so).\n"
+    "A model is C files whose main() is the first thread (or one prebuilt .so,\n"
+    "or a program `weft cc` linked).\n"
     "\n"
     "options:\n"
-    "  --strategy dpor|dfs|random  how to explore (default dfs: every interleaving;\n"
-    "                          dpor: one execution per class of equivalent ones)\n"
+    "  --strategy NAME         how to explore (default dfs: every interleaving;\n"
+    "                          dpor: one execution per class of equivalent ones;\n"
+    "                          bounded: dfs by increasing number of preemptions;\n"
+    "                          random: random schedules; pct: random priorities;\n"
+    "                          these two run until a budget or a finding)\n"
+    "  --preemption-bound K    bounded: up to K preemptions (default 2)\n"
+    "  --depth D               pct: the bug depth to aim at (default 3)\n"
     "  --max-executions N      stop after N executions\n"
     "  --time-limit S          stop after S seconds\n"
     "  --max-steps N           an execution longer than N steps is a livelock (default 10000)\n"
-    "  --seed S                seed of the random strategy (default 1)\n"
+    "  --seed S                seed of random and pct (default 1)\n"
     "  --keep-going            go on after the first finding and list every distinct one\n"
     "  --json                  print one JSON object instead of text\n"
     "  --no-races              do not look for data races\n"
     "  --no-shrink             report a finding's schedule as found, not shrunk\n"
+    "  --no-spurious           pthread/C11 condition waits never wake spuriously\n"
+    "  --nondet-domain N       __VERIFIER_nondet_* explore N values (default 4)\n"
+    "  --keep-threads          returning from main does not end the program: the\n"
+    "                          other threads run on (default: POSIX, it ends)\n"
     "  --watchdog S            seconds a thread may run without a visible operation (default 5)\n"
     "  --width N               width of the step listing (default 100)\n"
     "  --full                  do not shorten long step listings\n"
@@ -83,18 +94,39 @@ static const char *blocked_note(long n)
     return b;
 }
 
-static int print_check(const weft__options *o, weft__shared *sh, int mode)
+/* Executions a failed __VERIFIER_assume dropped: not in the count. */
+static const char *discarded_note(long n)
+{
+    static char b[96];
+    if (!n)
+        return "";
+    snprintf(b, sizeof b, " (and %ld discarded by __VERIFIER_assume)", n);
+    return b;
+}
+
+static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh, int mode)
 {
     bool complete = sh->stop == WEFT__EXHAUSTED;
+    /* the strategy's own stats and phrase (a bound reached, ...) */
+    char sjson[512] = "", stext[256] = "";
+    bool covered = true;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
+    if (mode != WEFT__REPLAY && extra && extra->summary)
+        covered = extra->summary(ex, sjson, sizeof sjson, stext, sizeof stext);
+    const char *stop = complete && !covered ? stext : stop_text(sh);
+    const char *more = complete && !covered ? "" : stext;
+    complete = complete && covered;
     const char *verdict = sh->nfindings ? "bug" : complete ? "ok" : "incomplete";
     double rate = sh->seconds > 0 ? sh->executions / sh->seconds : 0;
     if (o->json) {
         printf("{\"verdict\": \"%s\", \"findings\": [%s], \"stats\": {\"executions\": %ld, "
                "\"complete\": %s, \"seconds\": %.3f, \"executions_per_second\": %.0f, "
-               "\"blocked\": %ld, \"traces\": %ld, \"strategy\": \"%s\"}",
+               "\"events\": %ld, \"events_per_second\": %.0f, \"peak_rss_kib\": %ld, "
+               "\"blocked\": %ld, \"discarded\": %ld, \"traces\": %ld, \"strategy\": \"%s\"%s}",
                verdict, sh->json.p, sh->executions, complete ? "true" : "false", sh->seconds, rate,
-               sh->blocked, sh->traces,
-               mode == WEFT__REPLAY ? "replay" : o->strategy);
+               sh->events, sh->seconds > 0 ? sh->events / sh->seconds : 0, sh->peak_rss_kib,
+               sh->blocked, sh->discarded, sh->traces,
+               mode == WEFT__REPLAY ? "replay" : o->strategy, sjson);
         if (mode == WEFT__OUTCOMES) {
             printf(", \"outcomes\": [");
             for (int i = 0; i < sh->noutcomes; i++) {
@@ -109,8 +141,9 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
         }
         printf("}\n");
     } else if (mode == WEFT__OUTCOMES) {
-        printf("%d distinct outcome%s in %ld executions (%s)\n", sh->noutcomes,
-               sh->noutcomes == 1 ? "" : "s", sh->executions, stop_text(sh));
+        printf("%d distinct outcome%s in %ld executions%s (%s%s%s)\n", sh->noutcomes,
+               sh->noutcomes == 1 ? "" : "s", sh->executions, discarded_note(sh->discarded), stop,
+               *more ? "; " : "", more);
         for (int i = 0; i < sh->noutcomes; i++) {
             const weft__outcome *oc = &sh->outcomes[i];
             printf("\noutcome %d: %ld execution%s\n", i + 1, oc->count, oc->count == 1 ? "" : "s");
@@ -130,11 +163,13 @@ static int print_check(const weft__options *o, weft__shared *sh, int mode)
             if (sh->text.len)
                 printf("\n");
             if (sh->nfindings)
-                printf("weft: %d finding%s (first: %s) in %ld executions; %s\n", sh->nfindings,
-                       sh->nfindings == 1 ? "" : "s", weft__kind_names[sh->first_kind],
-                       sh->executions, stop_text(sh));
+                printf("weft: %d finding%s (first: %s) in %ld executions%s; %s%s%s\n",
+                       sh->nfindings, sh->nfindings == 1 ? "" : "s",
+                       weft__kind_names[sh->first_kind], sh->executions,
+                       discarded_note(sh->discarded), stop, *more ? "; " : "", more);
             else
-                printf("weft: no findings in %ld executions; %s\n", sh->executions, stop_text(sh));
+                printf("weft: no findings in %ld executions%s; %s%s%s\n", sh->executions,
+                       discarded_note(sh->discarded), stop, *more ? "; " : "", more);
         }
     }
     fflush(stdout);
@@ -164,6 +199,8 @@ int main(int argc, char **argv)
         printf("weft %s (coroutines: %s)\n", WEFT_VERSION, weft__coro_backend());
         return 0;
     }
+    if (!strcmp(cmd, "cc"))
+        return weft__cc(argc - 2, argv + 2, getenv("WEFT_VERBOSE") != NULL);
     int mode;
     if (!strcmp(cmd, "check"))
         mode = WEFT__CHECK;
@@ -172,7 +209,7 @@ int main(int argc, char **argv)
     else if (!strcmp(cmd, "outcomes"))
         mode = WEFT__OUTCOMES;
     else
-        usage_error("unknown command '%s' (the commands are check, replay and outcomes)", cmd);
+        usage_error("unknown command '%s' (the commands are check, replay, outcomes and cc)", cmd);
 
     char **files = calloc((size_t)argc, sizeof *files);
     char **flags = calloc((size_t)argc, sizeof *flags);
@@ -206,7 +243,7 @@ int main(int argc, char **argv)
             }
         } else if (a[0] == '-') {
             usage_error("unknown option '%s'", a);
-        } else if (mode == WEFT__REPLAY && !strncmp(a, "w1.", 3)) {
+        } else if (mode == WEFT__REPLAY && a[0] == 'w' && (a[1] == '1' || a[1] == '2') && a[2] == '.') {
             token = a;
         } else {
             size_t n = strlen(a);
@@ -214,6 +251,8 @@ int main(int argc, char **argv)
                 files[nfiles++] = argv[i];
             else if (mode == WEFT__REPLAY && !token && i == argc - 1)
                 token = a;
+            else if (weft__is_elf(a))
+                files[nfiles++] = argv[i];   /* a model `weft cc` linked, any name */
             else
                 usage_error("'%s' is neither a model (.c or .so) nor an option", a);
         }
@@ -221,7 +260,7 @@ int main(int argc, char **argv)
     if (!nfiles)
         usage_error("no model given: name its C files (or one .so)%s", "");
     if (mode == WEFT__REPLAY && !token)
-        usage_error("replay needs a schedule token (the w1.... string a finding printed)%s", "");
+        usage_error("replay needs a schedule token (the w1.... or w2.... string a finding printed)%s", "");
 
     /* the replay line a finding prints: the same program, model and flags */
     weft__buf rc = {0};
@@ -230,13 +269,22 @@ int main(int argc, char **argv)
         weft__buf_printf(&rc, " %s", files[i]);
     for (int i = 0; i < nflags; i++)
         weft__buf_printf(&rc, " %s", flags[i]);
+    /* the options that change which executions exist */
+    if (!o.spurious)
+        weft__buf_printf(&rc, " --no-spurious");
+    if (o.nondet_domain != 4)
+        weft__buf_printf(&rc, " --nondet-domain %d", o.nondet_domain);
+    if (o.keep_threads)
+        weft__buf_printf(&rc, " --keep-threads");
     o.replay_cmd = rc.p;
 
     int32_t *dec = NULL;
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        long n = dec ? weft__token_decode(token, fp8, dec, o.max_steps + 16, err, sizeof err) : -1;
+        bool unfair = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+                                          sizeof err) : -1;
         if (n < 0) {
             fprintf(stderr, "weft: error: malformed schedule token: %s\n", err);
             return 2;
@@ -244,6 +292,7 @@ int main(int argc, char **argv)
         o.replay = dec;
         o.nreplay = n;
         o.strategy = "replay";
+        o.unfair = unfair;
         token = fp8[0] ? strdup(fp8) : NULL;
     }
 
@@ -282,22 +331,24 @@ int main(int argc, char **argv)
     memset(&ex, 0, sizeof ex);
     ex.opt = &o;
     ex.model_main = (int (*)(void))mainp;
+    if (!strcmp(o.strategy, "dpor"))
+        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (weft__options_strategy(&o, &ex.strat) != 0)
         return 2;
     if (mode == WEFT__REPLAY)
         ex.strat = &weft__strategy_replay;
-    /* a replay looks for races too: a token of a race shows that race */
-    weft__race_enable(o.races && mode != WEFT__OUTCOMES);
+    weft__race_enable(o.races && mode != WEFT__OUTCOMES);   /* a replay shows its race */
     weft__coro_self(&ex.loop);
     weft__ex = &ex;
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__progress_clear();
     weft__lockorder_finish(&ex, sh, mode);
     if (sh->stop == WEFT__STOP_ERROR) {
         fflush(stdout);
         fprintf(stderr, "weft: error: %s\n", sh->error_msg);
         return sh->error ? sh->error : 2;
     }
-    return print_check(&o, sh, mode);
+    return print_check(&o, &ex, sh, mode);
 }

@@ -566,6 +566,16 @@ static int check_flag(const char *f)
     return -1;
 }
 
+bool weft__is_elf(const char *path)
+{
+    char magic[SELFMAG];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool elf = fd >= 0 && read(fd, magic, SELFMAG) == SELFMAG && !memcmp(magic, ELFMAG, SELFMAG);
+    if (fd >= 0)
+        close(fd);
+    return elf;
+}
+
 /* ---- a prebuilt .so ------------------------------------------------------------ */
 
 static int prebuilt(const char *f, char *so_path, size_t so_len, char fp[17])
@@ -652,7 +662,8 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
         return 2;
     }
     for (int i = 0; i < nfiles; i++) {
-        if (ends_with(files[i], ".so")) {
+        /* a shared object by name, or by content (what `weft cc` linked) */
+        if (ends_with(files[i], ".so") || (!ends_with(files[i], ".c") && weft__is_elf(files[i]))) {
             nso++;
         } else if (!ends_with(files[i], ".c")) {
             fprintf(stderr, "weft: error: %s is neither a C file (.c) nor a shared object "
@@ -923,8 +934,9 @@ int weft__check_instrumented(const char *so_path)
     }
     if (!tsan) {
         fprintf(stderr, "weft: error: %s was not built with weft's instrumentation "
-                "(it references no __tsan_ function); compile it with "
-                "-fsanitize=thread, or give weft the model's .c files\n", so_path);
+                "(it references no __tsan_ function): weft would not see its memory "
+                "accesses. Build it with weft cc (make CC=\"weft cc\"), or give weft the "
+                "model's .c files\n", so_path);
         goto fail;
     }
     rc = 0;
@@ -933,5 +945,223 @@ fail:
         munmap(map, size);
     if (fd >= 0)
         close(fd);
+    return rc;
+}
+
+/* ---- weft cc: a compiler for existing builds ------------------------------------
+   `make CC="weft cc"` builds a project the way weft check would build it:
+   each compile gets weft's instrumentation flags after the project's own
+   (so -O0 wins over a project's -O2), and each link makes a shared object
+   with weft's --wrap list and without libtsan, whatever name -o gives it;
+   `weft check` takes that file as a prebuilt model. A command that both
+   compiles and links (cc -o prog a.c b.c) is run as one compile per source
+   into a private directory, then the link: the compiler driver would
+   otherwise link libtsan, since the same -fsanitize=thread both
+   instruments and links it. */
+
+/* Options of the compiler driver whose value is the next argument. */
+static bool takes_value(const char *a)
+{
+    static const char *const with_value[] = {
+        "-o", "-I", "-D", "-U", "-include", "-imacros", "-isystem", "-idirafter", "-iquote",
+        "-iprefix", "-MF", "-MT", "-MQ", "-x", "-L", "-l", "-Xlinker", "-Xassembler",
+        "-Xpreprocessor", "-u", "-T", "-z", "--param", NULL
+    };
+    for (int i = 0; with_value[i]; i++)
+        if (!strcmp(a, with_value[i]))
+            return true;
+    return false;
+}
+
+/* Link-only options, which a compile step leaves out. */
+static bool link_only(const char *a)
+{
+    return !strncmp(a, "-l", 2) || !strncmp(a, "-L", 2) || !strncmp(a, "-Wl,", 4) ||
+           !strcmp(a, "-Xlinker") || !strcmp(a, "-shared") || !strcmp(a, "-static") ||
+           !strcmp(a, "-pie") || !strcmp(a, "-no-pie") || !strcmp(a, "-static-pie") ||
+           !strcmp(a, "-rdynamic") || !strcmp(a, "-s") || !strcmp(a, "-u") || !strcmp(a, "-T") ||
+           !strcmp(a, "-z");
+}
+
+/* Options a weft link must not pass on: they would link libtsan or make
+   something other than a shared object. */
+static bool link_refused(const char *a)
+{
+    return !strncmp(a, "-fsanitize=", 11) || !strcmp(a, "-static") || !strcmp(a, "-pie") ||
+           !strcmp(a, "-no-pie") || !strcmp(a, "-static-pie");
+}
+
+static bool is_source(const char *a)
+{
+    size_t n = strlen(a);
+    return n > 2 && !strcmp(a + n - 2, ".c");
+}
+
+/* weft's compile flags, after the project's. */
+static void add_cflags(args *a, const char *inc, bool user_std)
+{
+    for (int i = 0; cflags[i]; i++)
+        if (strncmp(cflags[i], "-std=", 5) || !user_std)
+            args_add(a, "%s", cflags[i]);
+    if (ccinfo.clang) {
+        args_add(a, "-mllvm");
+        args_add(a, "-tsan-instrument-read-before-write=1");
+    }
+    args_add(a, "-I%s", inc);
+}
+
+static int cc_status(int st, const char *cc)
+{
+    if (st < 0) {
+        fprintf(stderr, "weft: error: cannot run %s: %s\n", cc, strerror(errno));
+        return 3;
+    }
+    return st >= 256 ? 128 + (st - 256) : st;
+}
+
+int weft__cc(int argc, char *const *argv, bool verbose)
+{
+    const char *cc = getenv("WEFT_CC");
+    char inc[PATH_MAX], tmp[PATH_MAX] = "";
+    bool compile_only = false, user_std = false;
+    int nsrc = 0, ninputs = 0, st, rc = 3;
+    args cmd = {0}, link = {0};
+
+    if (!cc || !*cc)
+        cc = "cc";
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (takes_value(a)) {
+            i++;
+            continue;
+        }
+        if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E"))
+            compile_only = true;
+        else if (!strncmp(a, "-std=", 5))
+            user_std = true;
+        else if (a[0] != '-' || !strcmp(a, "-")) {
+            ninputs++;
+            nsrc += is_source(a);
+        }
+    }
+    if (cc_probe(cc, verbose))
+        return 3;
+    include_dir(inc, sizeof inc);
+
+    /* nothing to build (cc --version, cc -dumpmachine): the compiler's answer */
+    if (!ninputs) {
+        args_add(&cmd, "%s", cc);
+        for (int i = 0; i < argc; i++)
+            args_add(&cmd, "%s", argv[i]);
+        if (cmd.oom)
+            goto oom;
+        rc = cc_status(run(cmd.v, NULL, NULL, false, verbose), cc);
+        goto done;
+    }
+    if (compile_only) {
+        args_add(&cmd, "%s", cc);
+        for (int i = 0; i < argc; i++)
+            args_add(&cmd, "%s", argv[i]);
+        add_cflags(&cmd, inc, user_std);
+        if (cmd.oom)
+            goto oom;
+        rc = cc_status(run(cmd.v, NULL, NULL, false, verbose), cc);
+        goto done;
+    }
+
+    /* compile and link in one command: each source on its own first */
+    char **objs = calloc((size_t)argc + 1, sizeof *objs);
+    if (!objs)
+        goto oom;
+    if (nsrc) {
+        const char *t = getenv("TMPDIR");
+        snprintf(tmp, sizeof tmp, "%s/weft-cc-XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(tmp)) {
+            fprintf(stderr, "weft: error: cannot create a directory in %s: %s\n",
+                    t && *t ? t : "/tmp", strerror(errno));
+            tmp[0] = '\0';
+            free(objs);
+            goto done;
+        }
+    }
+    for (int i = 0, k = 0; i < argc; i++) {
+        if (takes_value(argv[i])) {
+            i++;
+            continue;
+        }
+        if (argv[i][0] == '-' || !is_source(argv[i]))
+            continue;
+        args_free(&cmd);
+        args_add(&cmd, "%s", cc);
+        for (int j = 0; j < argc; j++) {
+            const char *a = argv[j];
+            if (!strcmp(a, "-o") || (takes_value(a) && link_only(a))) {
+                j++;
+                continue;
+            }
+            if (takes_value(a)) {
+                args_add(&cmd, "%s", a);
+                if (j + 1 < argc)
+                    args_add(&cmd, "%s", argv[++j]);
+                continue;
+            }
+            if (link_only(a) || (a[0] != '-' && strcmp(a, "-")))
+                continue;
+            args_add(&cmd, "%s", a);
+        }
+        add_cflags(&cmd, inc, user_std);
+        args_add(&cmd, "-c");
+        file_arg(&cmd, argv[i]);
+        args_add(&cmd, "-o");
+        args_add(&cmd, "%s/%d.o", tmp, k);
+        if (cmd.oom) {
+            free(objs);
+            goto oom;
+        }
+        st = run(cmd.v, NULL, NULL, false, verbose);
+        if (st != 0) {
+            rc = cc_status(st, cc);
+            free(objs);
+            goto done;
+        }
+        if (asprintf(&objs[i], "%s/%d.o", tmp, k++) < 0) {
+            objs[i] = NULL;
+            free(objs);
+            goto oom;
+        }
+    }
+    args_add(&link, "%s", cc);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (takes_value(a)) {
+            args_add(&link, "%s", a);
+            if (i + 1 < argc)
+                args_add(&link, "%s", argv[++i]);
+            continue;
+        }
+        if (objs[i])
+            args_add(&link, "%s", objs[i]);
+        else if (!link_refused(a))
+            args_add(&link, "%s", a);
+    }
+    for (int i = 0; i < argc; i++)
+        free(objs[i]);
+    free(objs);
+    /* no -fsanitize here: weft defines the __tsan_ entry points itself */
+    args_add(&link, "-shared");
+    for (int i = 0; weft__wrapped_syms[i]; i++)
+        args_add(&link, "-Wl,--wrap=%s", weft__wrapped_syms[i]);
+    if (link.oom)
+        goto oom;
+    rc = cc_status(run(link.v, NULL, NULL, false, verbose), cc);
+    goto done;
+oom:
+    fprintf(stderr, "weft: error: out of memory\n");
+    rc = 3;
+done:
+    if (tmp[0])
+        remove_dir(tmp);
+    args_free(&cmd);
+    args_free(&link);
     return rc;
 }

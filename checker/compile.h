@@ -38,4 +38,16 @@ int weft__compile(int nfiles, char *const *files, int nflags, char *const *flags
    libtsan. Returns 0, or prints "weft: error: ..." and returns 3. */
 int weft__check_instrumented(const char *so_path);
 
+/* Does the file start with the ELF magic? (A model built by `weft cc` has
+   whatever name the build gave it.) */
+bool weft__is_elf(const char *path);
+
+/* `weft cc ARGS...`: run the C compiler ($WEFT_CC, default cc) as a build
+   would, with weft's instrumentation: compiles (-c, -S, -E) get weft's
+   flags after the project's; links make an instrumented shared object
+   (with weft's --wrap list, without libtsan) under the name -o gives,
+   which `weft check` accepts. Returns the compiler's exit status (128+N
+   if killed by signal N), or 3 if it could not be run. */
+int weft__cc(int argc, char *const *argv, bool verbose);
+
 #endif

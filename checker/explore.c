@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "oracle.h"
 #include "report.h"
 #include "shrink.h"
+#include "strategy.h"
 #include "token.h"
 #include "worker.h"
 
@@ -58,7 +60,7 @@ static void token_of(weft__exec *ex, char *buf, size_t n)
     }
     for (long i = 0; i < ex->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
-    if (weft__token_encode(weft__fingerprint, dec, ex->ndecisions, buf, n) < 0)
+    if (weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n) < 0)
         snprintf(buf, n, "(the schedule is too long to print)");
     free(dec);
 }
@@ -155,7 +157,10 @@ static void outcome_add(weft__exec *ex, weft__shared *sh)
 static void replay_report(weft__exec *ex, weft__shared *sh)
 {
     weft__buf b = {0};
-    weft__buf_printf(&b, "execution without findings (%ld steps, %d preemption%s)\n\n",
+    weft__buf_printf(&b, "%s (%ld steps, %d preemption%s)\n\n",
+                     ex->end_status == WEFT__END_DISCARDED
+                         ? "execution discarded: an assumption (__VERIFIER_assume) failed"
+                         : "execution without findings",
                      ex->nevents, ex->preemptions, ex->preemptions == 1 ? "" : "s");
     weft__report_listing(ex, &b, ex->opt->width);
     weft__report_output(ex, &b);
@@ -221,6 +226,15 @@ static void crash_describe(weft__exec *ex)
                  crash_sig == SIGSEGV ? " (an invalid memory access)" :
                  crash_sig == SIGFPE ? " (an arithmetic error such as division by zero)" :
                  crash_sig == SIGABRT ? " (abort)" : "");
+}
+
+/* The worker's peak memory, for the stats (a worker replaced after a crash
+   reports too: the largest counts). */
+static void note_rss(weft__shared *sh)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > sh->peak_rss_kib)
+        sh->peak_rss_kib = ru.ru_maxrss;
 }
 
 /* ---- the loop ---------------------------------------------------------------------- */
@@ -333,25 +347,21 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
     int ncycles = weft__lockorder_to_shrink(cycles, MAX_WAITING - 2);
     for (int i = 0; i < ncycles && mode == WEFT__CHECK; i++)
         finding_found(ex, sh, mode, WEFT__LOCK_ORDER, "", cycles[i]);
-    if (mode == WEFT__CHECK && race_key(&key) && !finding_known(sh, key)) {
+    /* a replay of a race's token reports the race (if nothing else ended it) */
+    bool race_replay = mode == WEFT__REPLAY && ex->end_status == WEFT__END_OK;
+    if ((mode == WEFT__CHECK || race_replay) && race_key(&key) && !finding_known(sh, key)) {
         char msg[1024];
         weft__race_describe(msg, sizeof msg);
         finding_found(ex, sh, mode, WEFT__DATA_RACE, msg, key);
     }
     if (ex->end_status == WEFT__END_FINDING && mode != WEFT__OUTCOMES)
         finding_found(ex, sh, mode, ex->end_kind, ex->end_msg, end_key(ex));
-    if (mode == WEFT__OUTCOMES)
+    if (mode == WEFT__OUTCOMES && ex->end_status != WEFT__END_DISCARDED)
         outcome_add(ex, sh);
     if (mode == WEFT__REPLAY) {
-        sh->replay_found = ex->end_status == WEFT__END_FINDING;
-        /* an execution that ends well but races: the race is its finding */
-        if (!sh->replay_found && ex->end_status == WEFT__END_OK && race_key(&key)) {
-            char msg[1024];
-            weft__race_describe(msg, sizeof msg);
-            weft__finding_add(ex, sh, WEFT__DATA_RACE, msg, key);
-            sh->replay_found = 1;
-        }
-        if (!sh->replay_found && ex->end_status == WEFT__END_OK)
+        sh->replay_found = ex->end_status == WEFT__END_FINDING || sh->nfindings > 0;
+        if (!sh->replay_found && (ex->end_status == WEFT__END_OK ||
+                                  ex->end_status == WEFT__END_DISCARDED))
             replay_report(ex, sh);
     }
 }
@@ -379,6 +389,7 @@ bool weft__run_execution(weft__exec *ex)
 void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
 {
     double t0 = now() - sh->seconds;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
     crash_handlers();
     ex->executions = sh->executions;
     if (sh->resume) {
@@ -388,12 +399,18 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             return;
         }
     }
+    /* runs, counted or not (DPOR's blocked ones, bounded's repeated ones,
+       discarded ones): the clock is read every 64 */
+    ex->discarded = sh->discarded;
+    unsigned long runs = 0;
     for (;;) {
-        if (ex->opt->max_executions && sh->executions >= ex->opt->max_executions) {
+        /* discarded executions count toward the budget: they cost as much */
+        if (ex->opt->max_executions &&
+            sh->executions + sh->discarded >= ex->opt->max_executions) {
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
-        if (ex->opt->time_limit > 0 && (sh->executions & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
+        if (ex->opt->time_limit > 0 && (runs++ & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
             sh->stop = WEFT__STOP_TIME;
             break;
         }
@@ -407,8 +424,41 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             }
             continue;
         }
+        if (ex->end_status == WEFT__END_DISCARDED) {
+            /* not an execution the program can have: its prefix happened,
+               so a data race or a lock order seen in it counts, but it is
+               no outcome and not in stats.executions */
+            sh->discarded++;
+            ex->discarded = sh->discarded;
+            record_end(ex, sh, mode);
+            bool again = mode != WEFT__REPLAY && ex->strat->next(ex);
+            findings_shrink(ex, sh);
+            if (!again) {
+                sh->stop = WEFT__EXHAUSTED;
+                break;
+            }
+            continue;
+        }
+        if ((ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING) &&
+            extra && extra->repeated && extra->repeated(ex)) {
+            /* a schedule run and counted before (bounded: an earlier bound's) */
+            if (crashed) {
+                sh->resume = 1;
+                note_rss(sh);
+                fflush(NULL);
+                _exit(0);
+            }
+            if (!ex->strat->next(ex)) {
+                sh->stop = WEFT__EXHAUSTED;
+                break;
+            }
+            continue;
+        }
         sh->executions++;
         ex->executions = sh->executions;
+        sh->events += ex->nevents;
+        sh->mass += 1 / ex->weight;
+        sh->weight_sum += ex->weight;
         sh->ndecisions = ex->ndecisions;
         if ((sh->executions & 63) == 0)
             sh->seconds = now() - t0;
@@ -430,6 +480,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;
             if (mode == WEFT__REPLAY)
                 sh->stop = WEFT__EXHAUSTED;
+            note_rss(sh);
             fflush(NULL);
             _exit(0);
         }
@@ -448,4 +499,5 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         }
     }
     sh->seconds = now() - t0;
+    note_rss(sh);
 }

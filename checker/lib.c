@@ -78,7 +78,9 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        long n = dec ? weft__token_decode(token, fp8, dec, o.max_steps + 16, err, sizeof err) : -1;
+        bool unfair = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+                                          sizeof err) : -1;
         if (n < 0) {
             char msg[400];
             snprintf(msg, sizeof msg, "weft_check: malformed schedule token: %s", err);
@@ -88,6 +90,7 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
         }
         o.replay = dec;
         o.nreplay = n;
+        o.unfair = unfair;
     }
 
     /* Globals are restored between executions when the model lives in an
@@ -103,6 +106,8 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     memset(&ex, 0, sizeof ex);
     ex.opt = &o;
     ex.model_main = model;
+    if (!strcmp(o.strategy, "dpor"))
+        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (weft__options_strategy(&o, &ex.strat) != 0) {
         free(copy);
         free(dec);
@@ -119,12 +124,18 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     weft__shared *sh = weft__shared_new(&ex);
     ex.thread_fn = sh->thread_fn;
     weft__supervise(&ex, sh, mode);
+    weft__progress_clear();
     weft__lockorder_finish(&ex, sh, mode);
     weft__ex = NULL;
 
     memset(out, 0, sizeof *out);
     out->executions = sh->executions;
     out->complete = sh->stop == WEFT__EXHAUSTED;
+    const weft__strategy_extra *extra = weft__strategy_extra_of(ex.strat);
+    char sjson[512], stext[256];
+    if (out->complete && mode != WEFT__REPLAY && extra && extra->summary &&
+        !extra->summary(&ex, sjson, sizeof sjson, stext, sizeof stext))
+        out->complete = false;   /* a bound left schedules out */
     out->nfindings = sh->nfindings;
     if (sh->stop == WEFT__STOP_ERROR) {
         out->verdict = WEFT_ERROR;

@@ -202,7 +202,7 @@ static const char *token_now(weft__exec *ex)
         dec[i] = ex->decisions[i].value;
     if (!dec)
         snprintf(buf, sizeof buf, "(out of memory)");
-    else if (weft__token_encode(weft__fingerprint, dec, ex->ndecisions, buf, sizeof buf) < 0)
+    else if (weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, sizeof buf) < 0)
         snprintf(buf, sizeof buf, "(the schedule is too long to print)");
     free(dec);
     exec_token = text_put(buf, strlen(buf));

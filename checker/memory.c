@@ -34,19 +34,17 @@ static inline bool active(void)
     return weft__ex && weft__ex->cur;
 }
 
-/* Where the model's own stack begins (its stack pointer when it called the
-   hook this is inlined into): spin detection compares the model's stack. */
-#define MODEL_SP() (weft__ex->cur->model_sp = (uintptr_t)__builtin_frame_address(0) + 16)
+/* The model's stack pointer at the call of the hook that inlines this (the
+   hook's frame address, above it its return address). */
+#define MODEL_SP ((const char *)__builtin_frame_address(0) + 2 * sizeof(void *))
 
-static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write,
-                                                         const void *pc)
+static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write, const void *pc)
 {
     if (!active())
         return;
-    MODEL_SP();
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, write, pc);
-    weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc);
+    weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc, MODEL_SP);
     weft__race_access(addr, size, write, false, pc);
 }
 
@@ -106,15 +104,11 @@ void *__tsan_memset(void *d, int c, size_t n)
 }
 
 void __tsan_init(void);
-void __tsan_func_entry(void *pc);
-void __tsan_func_exit(void);
 void __tsan_vptr_read(void **p);
 void __tsan_vptr_update(void **p, void *v);
 void __tsan_ignore_thread_begin(void);
 void __tsan_ignore_thread_end(void);
 void __tsan_init(void) {}
-void __tsan_func_entry(void *pc) { (void)pc; }
-void __tsan_func_exit(void) {}
 void __tsan_vptr_read(void **p) { (void)p; }
 void __tsan_vptr_update(void **p, void *v) { (void)p; (void)v; }
 void __tsan_ignore_thread_begin(void) {}
@@ -122,17 +116,14 @@ void __tsan_ignore_thread_end(void) {}
 
 /* ---- atomics: sequentially consistent, whatever order the model names ---- */
 
-static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *op,
-                                                            const volatile void *a, int size,
-                                                            const void *pc)
+static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *op, const volatile void *a, int size, const void *pc)
 {
     if (!active())
         return;
-    MODEL_SP();
     uintptr_t addr = (uintptr_t)a;
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, op != &OP_ALOAD, pc);
-    weft__op_mem(op, addr, size, pc);
+    weft__op_mem(op, addr, size, pc, MODEL_SP);
     weft__race_access(addr, size, op != &OP_ALOAD, true, pc);
 }
 
@@ -184,7 +175,7 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
             return 1;                                                                              \
         }                                                                                          \
         *c = *a;                                                                                   \
-        cas_failed();                                                                              \
+        cas_failed(MODEL_SP);                                                                      \
         return 0;                                                                                  \
     }                                                                                              \
     int __tsan_atomic##n##_compare_exchange_weak(volatile T *a, T *c, T v, int mo, int fmo)        \
@@ -196,7 +187,7 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
             return 1;                                                                              \
         }                                                                                          \
         *c = *a;                                                                                   \
-        cas_failed();                                                                              \
+        cas_failed(MODEL_SP);                                                                      \
         return 0;                                                                                  \
     }                                                                                              \
     T __tsan_atomic##n##_compare_exchange_val(volatile T *a, T c, T v, int mo, int fmo)            \
@@ -207,7 +198,7 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
         if (old == c)                                                                              \
             *a = v;                                                                                \
         else                                                                                       \
-            cas_failed();                                                                          \
+            cas_failed(MODEL_SP);                                                                  \
         return old;                                                                                \
     }
 
@@ -222,10 +213,10 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
     }
 
 /* A failed compare-and-swap wrote nothing: for spin detection it is a read. */
-static void cas_failed(void)
+static void cas_failed(const void *sp)
 {
     if (active())
-        weft__mem_cas_failed();
+        weft__mem_cas_failed(sp);
 }
 
 ATOMIC_HOOKS(8, uint8_t)
@@ -314,6 +305,9 @@ int weft__mem_register(const void *addr_in_object)
             return -1;
         memcpy(segs[i].snap, segs[i].addr, segs[i].size);
     }
+    weft__atomic_functions(addr_in_object);
+    if (weft__tls_register(addr_in_object) != 0)
+        exit(3);
     return 0;
 }
 
@@ -530,7 +524,7 @@ static void heap_free(void *p, const void *pc)
         __real_free(p);   /* allocated before the execution (or by libc itself) */
         return;
     }
-    weft__op_mem(&OP_FREE, a, 1, pc);
+    weft__op_mem(&OP_FREE, a, 1, pc, NULL);
     weft__race_access(a, 1, true, false, pc);
     block *b = heap_find(a);
     if (!b || b->p != a)

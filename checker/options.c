@@ -11,7 +11,7 @@
 void weft__options_default(weft__options *o)
 {
     memset(o, 0, sizeof *o);
-    o->strategy = "dfs";
+    o->strategy = "dpor";
     o->max_steps = 10000;
     o->seed = 1;
     o->preemption_bound = -1;
@@ -19,6 +19,8 @@ void weft__options_default(weft__options *o)
     o->watchdog = 5;
     o->width = 100;
     o->races = true;
+    o->spurious = true;
+    o->nondet_domain = 4;
 }
 
 static int number(const char *opt, const char *v, double lo, double hi, double *out)
@@ -41,7 +43,8 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     const char *v = argc > 1 ? argv[1] : NULL;
     double d;
     static const char *const flags[] = {"--json", "--keep-going", "--no-races", "--full",
-                                        "--oracle-traces", "--verbose", "-v", NULL};
+                                        "--oracle-traces", "--no-spurious", "--keep-threads",
+                                        "--verbose", "-v", NULL};
     for (int i = 0; flags[i]; i++) {
         if (strcmp(a, flags[i]) != 0)
             continue;
@@ -51,6 +54,8 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         case 2: o->races = false; break;
         case 3: o->full_listing = true; break;
         case 4: o->oracle = true; break;
+        case 5: o->spurious = false; break;
+        case 6: o->keep_threads = true; break;
         default: o->verbose = true; break;
         }
         return 1;
@@ -61,7 +66,7 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     }
     if (!strcmp(a, "--strategy")) {
         if (!v) {
-            fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs or random\n");
+            fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs, bounded, random or pct\n");
             return -1;
         }
         o->strategy = v;
@@ -103,6 +108,16 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         o->depth = (int)d;
         return 2;
     }
+    if (!strcmp(a, "--nondet-domain")) {
+        if (number(a, v, 1, 1024, &d))
+            return -1;
+        if (d != (int)d) {
+            fprintf(stderr, "weft: error: --nondet-domain needs a whole number (got '%s')\n", v);
+            return -1;
+        }
+        o->nondet_domain = (int)d;
+        return 2;
+    }
     if (!strcmp(a, "--watchdog")) {
         if (number(a, v, 0, 1e6, &d))
             return -1;
@@ -126,11 +141,19 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
         *s = &weft__strategy_dpor;
     } else if (!strcmp(o->strategy, "random")) {
         *s = &weft__strategy_random;
+    } else if (!strcmp(o->strategy, "bounded")) {
+        *s = &weft__strategy_bounded;
+    } else if (!strcmp(o->strategy, "pct")) {
+        *s = &weft__strategy_pct;
     } else if (!strcmp(o->strategy, "replay")) {
         *s = &weft__strategy_replay;
     } else {
-        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dpor, dfs, random)\n",
-                o->strategy);
+        fprintf(stderr, "weft: error: unknown strategy '%s' (this weft has: dpor, dfs, bounded, "
+                "random, pct)\n", o->strategy);
+        return -1;
+    }
+    if (o->preemption_bound >= 0 && *s != &weft__strategy_bounded && *s != &weft__strategy_replay) {
+        fprintf(stderr, "weft: error: --preemption-bound applies to --strategy bounded only\n");
         return -1;
     }
     return 0;

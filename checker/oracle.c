@@ -20,6 +20,11 @@ static bool depends(weft__exec *ex, const weft__event *a, const weft__event *b)
 {
     if (a->tid == b->tid)
         return true;
+    /* the exit that ended an execution cut the others short */
+    const weft__event *last = &ex->events[ex->nevents - 1];
+    if ((a == last || b == last) && (last->op->flags & WEFT__F_EXIT) &&
+        ex->end_status == WEFT__END_OK)
+        return true;
     unsigned fa = a->op->flags, fb = b->op->flags;
     if ((fa | fb) & WEFT__F_LOCAL)
         return false;
@@ -106,7 +111,16 @@ long weft__oracle_execution(weft__exec *ex)
         uint64_t h = weft__hash(&e->tid, sizeof e->tid, 0);
         h = weft__hash(e->op->verb, strlen(e->op->verb), h);
         h = weft__hash(c[j], sizeof(uint32_t) * (size_t)nt, h);
-        fp += h * 0x9E3779B97F4A7C15ull + (h >> 29);
+        /* and what it chose or returned (a choose's value, a try's result) */
+        if (e->op->flags & WEFT__F_RES)
+            h = weft__hash(&e->res, sizeof e->res, h);
+        /* mixed (a sum of plain FNV hashes collides when events swap) */
+        h ^= h >> 30;
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 27;
+        h *= 0x94d049bb133111ebull;
+        h ^= h >> 31;
+        fp += h;
     }
     free(c);
     insert(fp);

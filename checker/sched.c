@@ -20,10 +20,11 @@ const char *const weft__kind_names[WEFT__NKINDS] = {
 
 static const weft__opdesc OP_START = {"start", WEFT__F_LOCAL};
 static const weft__opdesc OP_SPAWN = {"spawn", 0};
-static const weft__opdesc OP_EXIT = {"exit", 0};
+static const weft__opdesc OP_EXIT = {"exit", WEFT__F_EXIT};
 static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};
 static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES};
+static const weft__opdesc OP_ASSUME = {"assume failed", WEFT__F_LOCAL};
 
 /* One coroutine slot per thread id, made on first use and kept for the
    worker's lifetime: a fresh mmap per execution costs 30x the throughput. */
@@ -38,6 +39,16 @@ _Noreturn void weft__panic(const char *file, int line, const char *expr)
 }
 
 static inline uint64_t bit(int id) { return (uint64_t)1 << id; }
+
+/* Bits set in x, inline (__builtin_popcountll is a libgcc call on x86_64
+   without -mpopcnt, and this runs at every decision). */
+static inline int popcount(uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (int)((x * 0x0101010101010101ull) >> 56);
+}
 
 /* Is t enabled? Its pending operation is ready (or timed), and it is not
    parked in a spin wait that no state change has ended yet. */
@@ -102,46 +113,16 @@ static inline long load(uintptr_t addr, int size)
     return v;
 }
 
-static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v);
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v,
+                         const void *sp);
 
-static inline bool on_stack(const weft__thread *t, uintptr_t addr)
-{
-    return addr >= (uintptr_t)t->coro->stack && addr < (uintptr_t)t->coro->stack + t->coro->size;
-}
-
-/* Does a thread parked in a spin wait watch [addr, addr + size)? */
-static bool watched(const weft__exec *ex, uintptr_t addr, int size)
-{
-    for (int i = 0; i < ex->nthreads; i++) {
-        const weft__thread *u = ex->threads[i];
-        if (u->state != WEFT__RUN || !u->spinning)
-            continue;
-        for (int k = 0; k < u->nseen; k++)
-            if (u->seen[k].addr < addr + (uintptr_t)size && addr < u->seen[k].addr + 8)
-                return true;
-    }
-    return false;
-}
-
-/* The value of the calling thread's last write, read once the store is done.
-   A write is progress (it ends spin waits: ex->writes moved when it was
-   picked) only if it changed the memory, and, on the writer's own stack,
-   only if a parked thread watches that memory: a spin loop that keeps a
-   value in a stack temporary (gcc's atomic_load at -O0) is still spinning. */
+/* The value of the calling thread's last write, read once the store is done. */
 static inline void settle_write(weft__exec *ex, weft__thread *t)
 {
     if (t->last_write_ev >= 0) {
         weft__event *e = &ex->events[t->last_write_ev];
         e->val = load(e->addr, t->last_write_size);
         t->last_write_ev = -1;
-        /* (only the first 8 bytes are compared: a wider write is a change;
-           a free is one too, whatever the memory holds after it) */
-        bool same = t->last_write_size <= 8 && e->val == t->last_write_old;
-        if ((same || (on_stack(t, e->addr) && !watched(ex, e->addr, t->last_write_size))) &&
-            strcmp(e->op->verb, "free") != 0)
-            ex->writes--;
-        else
-            t->wrote = true;
     }
 }
 
@@ -156,10 +137,14 @@ static void schedule(weft__exec *ex)
     weft__thread *t = ex->cur;
 
     if (ex->live_nondaemon == 0 || (ex->main_exits && ex->threads[0]->state == WEFT__DONE)) {
-        ex->end_status = WEFT__END_OK;
+        ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
         end_execution(ex);
     }
     uint64_t en = enabled_set(ex);
+    if (!en && ex->discard) {
+        ex->end_status = WEFT__END_DISCARDED;
+        end_execution(ex);
+    }
     if (!en) {
         bool spin = false;
         for (int i = 0; i < ex->nthreads; i++)
@@ -194,6 +179,15 @@ static void schedule(weft__exec *ex)
     }
     if (!cand)
         cand = en;
+    /* Without the rule (DPOR: it would hide that a thread's steps enable the
+       waiting one), fairness is only the default choice of a new branch:
+       every enabled thread is a candidate. */
+    ex->fair_cand = cand;
+    if (ex->opt->unfair)
+        cand = en;
+    /* an atomic section's thread goes on while it can */
+    if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
+        cand = bit(ex->atomic_tid);
 
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
@@ -212,6 +206,8 @@ static void schedule(weft__exec *ex)
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
         if (several && ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
+        if (several)
+            ex->weight *= popcount(cand);
     }
     ex->last_enabled = en;
 
@@ -228,9 +224,7 @@ static void schedule(weft__exec *ex)
     e->tid = (uint16_t)pick;
     e->size = (uint8_t)p->size;
     e->flags = 0;
-    /* a preemption: t could have taken this step (it is a candidate: not
-       done, enabled, and not held back by fairness after yielding) */
-    if (t && t->state == WEFT__RUN && (cand & bit(t->id)) && u != t) {
+    if (cur >= 0 && pick != cur && !weft__yielded(ex, cur)) {
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
     }
@@ -256,12 +250,14 @@ static void schedule(weft__exec *ex)
                 ex->fair &= ~bit(w->id);
         }
     }
-    if ((p->op->flags & WEFT__F_YIELD) || u->timed_out) {
+    if (p->op->flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
         if (u->fair_wait)
             ex->fair |= bit(pick);
     }
-    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
+    /* a change of state (spin waits watch for one); a timed-out attempt
+       (a failed try, a wait that timed out) changed nothing */
+    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
         ex->writes++;
     u->spinning = false;
 
@@ -312,10 +308,21 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
     WEFT_ASSERT(t);
     announce(ex, t, op, obj, val, ready, arg, pc, true);
     schedule(ex);
+    /* Timing out again and again with nothing changed is a spin too (a
+       retry loop around a timed wait): observed like a read of the object.
+       The stack compared is the primitive's and, above it, the model's. */
+    if (t->timed_out)
+        observe_read(ex, t, pc, (uintptr_t)obj, -1, __builtin_frame_address(0));
     return !t->timed_out;
 }
 
-void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc)
+static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
+{
+    return addr - (uintptr_t)t->coro->stack < t->coro->size;
+}
+
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
+                  const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
@@ -328,77 +335,75 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
         /* picked, and the store has not happened yet */
         t->last_write_ev = t->last_ev;
         t->last_write_size = size;
-        t->last_write_old = load(addr, size);
+        if (on_own_stack(t, addr))
+            t->own_writes++;
         return;
     }
     e->val = load(addr, size);
-    observe_read(ex, t, pc, addr, e->val);
+    observe_read(ex, t, pc, addr, e->val, sp);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */
-void weft__mem_cas_failed(void)
+void weft__mem_cas_failed(const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     weft__event *e = &ex->events[t->last_ev];
     t->last_write_ev = -1;
     ex->writes--;
+    if (on_own_stack(t, e->addr))
+        t->own_writes--;
     e->val = load(e->addr, e->size);
-    observe_read(ex, t, e->pc, e->addr, e->val);
+    observe_read(ex, t, e->pc, e->addr, e->val, sp);
 }
 
-/* A read that repeats one of this thread's reads since anything last
-   changed (same place, same address, same value), with no write of its own
-   in between, is a spin: the thread waits until something changes. Reads
-   of up to WEFT__SPIN_SEEN places are remembered, so a loop that re-reads
-   two variables (`while (!a && !b)`) is a spin too. The model's stack must
-   be the same too: models are compiled at -O0, where every local lives on
-   the stack, so a bounded loop (`for (i = 0; i < 3; i++) sum += g;`) is not
-   taken for a spin. */
-/* Reads the whole live stack, weft's frames' redzones included. */
-__attribute__((no_sanitize_address)) static uint64_t stack_hash(const weft__thread *t)
+/* A hash of the thread's stack above sp: with the place of a read, what the
+   thread will do next (models are compiled at -O0, so a loop's counters
+   live in its frame, not in registers). */
+static uint64_t stack_hash(const weft__thread *t, const void *sp)
 {
-    uintptr_t top = (uintptr_t)t->coro->stack + t->coro->size;
-    uintptr_t sp = t->model_sp & ~(uintptr_t)7;
-    if (sp < (uintptr_t)t->coro->stack || sp >= top)
+    uintptr_t lo = (uintptr_t)sp, hi = (uintptr_t)t->coro->stack + t->coro->size;
+    if (!sp || lo - (uintptr_t)t->coro->stack >= t->coro->size)
         return 0;
-    uint64_t h = 0x9e3779b97f4a7c15ull;
-    for (const uint64_t *w = (const uint64_t *)sp; (uintptr_t)w < top; w++)
-        h = (h ^ *w) * 0x100000001b3ull;
-    return h;
+    lo &= ~(uintptr_t)7;
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (const uint64_t *w = (const uint64_t *)lo; (uintptr_t)w < hi; w++)
+        h = (h ^ *w) * 0x100000001B3ull + (h >> 31);
+    return h | 1;
 }
 
-static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v)
+/* Spin detection. A thread spins when it reaches a read it made before with
+   nothing changed meanwhile: the same place, address and value, no write by
+   any thread since (its writes to its own stack excepted: the stack is
+   compared instead), and the same stack. Running it again could only
+   repeat itself, so it is parked (not enabled) until some other thread
+   changes something. The stack is hashed only when a read is seen again,
+   so a spin is parked at its third sight. Several reads are remembered: a
+   loop that re-reads two variables spins too. */
+static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintptr_t addr, long v,
+                         const void *sp)
 {
-    if (t->wrote || t->spin_wait != ex->writes || t->nseen == WEFT__SPIN_SEEN)
+    unsigned long epoch = ex->writes - t->own_writes;
+    if (epoch != t->seen_epoch) {
+        t->seen_epoch = epoch;
         t->nseen = 0;
-    /* the same read in the same state: a loop counter on the stack (a loop
-       that ends by itself) makes the states differ. The state of the first
-       pass is not compared: slots the loop has not written yet hold what
-       earlier calls (weft's own, which differ between builds of weft) left
-       there; so a spin is parked at its third pass, whatever the build. */
-    uint64_t st = stack_hash(t);
-    bool again = false;
-    for (int k = 0; k < t->nseen; k++) {
-        if (t->seen[k].pc == pc && t->seen[k].addr == addr && t->seen[k].val == v) {
-            again = true;
-            if (t->seen[k].again && t->seen[k].stack == st)
-                t->spinning = true;
+    }
+    int n = t->nseen < 4 ? t->nseen : 4;
+    for (int i = 0; i < n; i++) {
+        struct weft__seen *s = &t->seen[i];
+        if (s->pc != pc || s->addr != addr || s->val != v)
+            continue;
+        uint64_t h = stack_hash(t, sp);
+        if (h && h == s->hash) {
+            t->spinning = true;
+            t->spin_wait = ex->writes;
+            t->spin_addr = addr;
+            t->spin_val = v;
         }
+        s->hash = h;
+        return;
     }
-    if (!t->spinning) {
-        t->seen[t->nseen].pc = pc;
-        t->seen[t->nseen].addr = addr;
-        t->seen[t->nseen].val = v;
-        t->seen[t->nseen].stack = st;
-        t->seen[t->nseen].again = again;
-        t->nseen++;
-    }
-    t->spin_wait = ex->writes;
-    t->spin_pc = pc;
-    t->spin_addr = addr;
-    t->spin_val = v;
-    t->wrote = false;
+    t->seen[t->nseen++ % 4] = (struct weft__seen){pc, addr, v, 0};
 }
 
 void weft__result(long res)
@@ -544,6 +549,10 @@ _Noreturn void weft__thread_exit(void)
     weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
     settle_write(ex, t);
     t->state = WEFT__DONE;
+    if (ex->atomic_tid == t->id) {
+        ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
+        ex->atomic_sync->holder = NULL;
+    }
     if (!t->daemon)
         ex->live_nondaemon--;
     weft__hb_release(t);
@@ -614,7 +623,7 @@ _Noreturn void weft__exit_execution(int code)
     if (ex->cur)
         settle_write(ex, ex->cur);
     ex->exit_code = code;
-    ex->end_status = WEFT__END_OK;
+    ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
     end_execution(ex);
 }
 
@@ -624,11 +633,11 @@ _Noreturn void weft__exit_execution(int code)
    stack (a temporary) only when it re-reads nothing else. */
 static void spin_text(weft__exec *ex, const weft__thread *t, char *buf, size_t n)
 {
-    char items[WEFT__SPIN_SEEN][140];
-    int m = 0;
+    char items[4][140];
+    int m = 0, nseen = t->nseen < 4 ? t->nseen : 4;
     for (int pass = 0; pass < 2 && !m; pass++) {
-        for (int j = 0; j < t->nseen; j++) {
-            if (pass == 0 && on_stack(t, t->seen[j].addr))
+        for (int j = 0; j < nseen; j++) {
+            if (pass == 0 && on_own_stack(t, t->seen[j].addr))
                 continue;
             char var[64], val[64];
             weft__mem_name(t->seen[j].addr, var, sizeof var);
@@ -734,6 +743,21 @@ static void circular_wait(weft__exec *ex, char *buf, size_t n)
     }
 }
 
+static bool never(void *arg)
+{
+    (void)arg;
+    return false;
+}
+
+_Noreturn void weft__discard_execution(const void *pc)
+{
+    weft__exec *ex = weft__ex;
+    ex->discard = true;
+    weft__op(&OP_ASSUME, NULL, 0, never, NULL, pc);
+    WEFT_ASSERT(!"a thread whose assumption failed was scheduled");
+    abort();
+}
+
 /* What each unfinished thread waits for, and who holds it. */
 static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
 {
@@ -747,7 +771,9 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
             continue;
         const weft__pending *p = &t->pend;
         char what[320];
-        if (t->spinning) {
+        if (t->spinning && t->spin_val == -1 && t->spin_addr == (uintptr_t)p->obj && p->obj) {
+            snprintf(what, sizeof what, "keeps timing out in %s %s", p->op->verb, p->obj->name);
+        } else if (t->spinning) {
             spin_text(ex, t, what, sizeof what);
         } else if (p->obj) {
             snprintf(what, sizeof what, "waits in %s %s", p->op->verb,
@@ -810,6 +836,7 @@ int weft_choose(int n)
             end_execution(ex);
         }
         WEFT_ASSERT(v < n);
+        ex->weight *= n;
         if (ex->ndecisions < ex->cap_decisions)
             ex->decisions[ex->ndecisions++] = (weft__decision){v, (int32_t)(ex->nevents - 1)};
     }
@@ -858,6 +885,7 @@ void weft__sched_run(weft__exec *ex)
     ex->nevents = 0;
     ex->ndecisions = 0;
     ex->preemptions = 0;
+    ex->weight = 1;
     ex->nobjs = 0;
     ex->cap_objs = 0;
     ex->objs = NULL;
@@ -877,6 +905,10 @@ void weft__sched_run(weft__exec *ex)
     ex->fair = 0;
     ex->live_nondaemon = 0;
     ex->exit_code = 0;
+    ex->discard = false;
+    ex->atomic_tid = -1;
+    ex->atomic_depth = 0;
+    ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
     weft__race_reset(ex);

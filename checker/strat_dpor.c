@@ -167,6 +167,16 @@ static void pending_touch(const weft__thread *r, touch *t)
              r->space);
 }
 
+/* Would t's pending operation end the execution (and so cut short what
+   every other thread would do next)? Main's return where that ends the
+   process, or the end of the last thread that is not a daemon. */
+static bool ends_process(const weft__exec *ex, const weft__thread *t)
+{
+    if (!(t->pend.op->flags & WEFT__F_EXIT))
+        return false;
+    return (t->id == 0 && ex->main_exits) || (!t->daemon && ex->live_nondaemon == 1);
+}
+
 /* ---- the strategy ------------------------------------------------------------------ */
 
 static void begin(weft__exec *ex)
@@ -218,21 +228,25 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
     uint64_t avail = cand & ~next_sleep;
     if (!avail)
         return WEFT__PICK_BLOCKED;
-    int p = (cur >= 0 && (avail >> cur & 1)) ? cur : __builtin_ctzll(avail);
+    /* the default branch: the current thread, else the first one the
+       fairness rule would let run (so spins give way), else any */
+    uint64_t fair = avail & ex->fair_cand;
+    int p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, b, next_sleep, p, 0, 0};
     d->depth++;
     return p;
 }
 
-/* Event i (thread p) races with the earlier event k: make sure the state
-   before k explores some initial of "what ran after k, not ordered after it,
-   then p". */
-static void reverse(weft__exec *ex, long k, long i)
+/* An operation of thread p, with clock ci, the event i or p's pending
+   operation if i is the end of the execution, races with the earlier event
+   k: make sure the state before k explores some initial of "what ran after
+   k, not ordered after it, then p". */
+static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
-    int tk = ex->events[k].tid, p = ex->events[i].tid;
+    int tk = ex->events[k].tid;
     uint32_t sk = seqof[k];
     uint64_t seen = 0, initials = 0;
     uint32_t first[WEFT__MAX_THREADS];
@@ -257,7 +271,7 @@ static void reverse(weft__exec *ex, long k, long i)
         bool init = true;
         for (uint64_t m = seen; m && init; m &= m - 1) {
             int u = __builtin_ctzll(m);
-            if (clk[i][u] >= first[u])
+            if (ci[u] >= first[u])
                 init = false;
         }
         if (init)
@@ -288,7 +302,7 @@ static void event(weft__exec *ex, long i)
     for (uint64_t m = s; m; m &= m - 1) {
         int r = __builtin_ctzll(m);
         const weft__thread *rt = ex->threads[r];
-        if (rt->state != WEFT__RUN)
+        if (rt->state != WEFT__RUN || ends_process(ex, rt))
             continue;
         touch tr;
         pending_touch(rt, &tr);
@@ -375,7 +389,7 @@ static void event(weft__exec *ex, long i)
     if (!strcmp(e->op->verb, "spawn") && e->val >= 0 && e->val < WEFT__MAX_THREADS)
         memcpy(tinit[e->val], c, sizeof(vclock));
     for (int k = 0; k < nr; k++)
-        reverse(ex, racing[k], i);
+        reverse(ex, racing[k], i, p, clk[i]);
 }
 
 static int choose(weft__exec *ex, int n)
@@ -392,9 +406,65 @@ static int choose(weft__exec *ex, int n)
     return nd->ch_val;
 }
 
+/* At the end of an execution, the operations that never ran: a deadlock's
+   blocked acquires, and whatever the last exit cut short. Each races with
+   the earlier writes of what it touches that nothing orders before it (an
+   AB/BA deadlock's other order is found this way), and, if the execution
+   ended because that last exit ended the process, with that exit. */
+static void pending_races(weft__exec *ex)
+{
+    long n = ex->nevents;
+    if (n <= 0 || n > state(ex)->len)
+        return;
+    for (int q = 0; q < ex->nthreads; q++) {
+        const weft__thread *qt = ex->threads[q];
+        if (qt->state != WEFT__RUN)
+            continue;
+        const uint32_t *cq = tlast[q] >= 0 ? clk[tlast[q]] : tinit[q];
+        touch tq;
+        pending_touch(qt, &tq);
+        for (int k = 0; k < tq.n; k++) {
+            loc *l = loc_get(tq.key[k]);
+            if (is_obj_key(tq.key[k])) {
+                for (long w = l->writes; w >= 0; w = wlist[w][1]) {
+                    long ev = wlist[w][0];
+                    int tw = ex->events[ev].tid;
+                    if (tw != q && cq[tw] < seqof[ev])
+                        reverse(ex, ev, n, q, cq);
+                }
+            } else if (l->lw >= 0) {
+                long w = l->lw;
+                int tw = ex->events[w].tid;
+                if (tw != q && cq[tw] < seqof[w])
+                    reverse(ex, w, n, q, cq);
+            }
+        }
+        int tl = ex->events[n - 1].tid;
+        if (ex->end_status == WEFT__END_OK && tl != q && cq[tl] < seqof[n - 1])
+            reverse(ex, n - 1, n, q, cq);
+        /* a finding in a thread ends the execution right after that
+           thread's last step: q could have had a step before it */
+        int tf = ex->end_tid;
+        if (ex->end_status == WEFT__END_FINDING && tf >= 0 && tf != q && tlast[tf] >= 0 &&
+            cq[tf] < seqof[tlast[tf]])
+            reverse(ex, tlast[tf], n, q, cq);
+    }
+    /* the exit that ended it also races with what the others last did */
+    int tl = ex->events[n - 1].tid;
+    if (ex->end_status == WEFT__END_OK && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
+        for (int q = 0; q < ex->nthreads; q++) {
+            long e = tlast[q];
+            if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&
+                clk[n - 1][q] < seqof[e])
+                reverse(ex, e, n - 1, tl, clk[n - 1]);
+        }
+}
+
 static bool next(weft__exec *ex)
 {
     dpor *d = state(ex);
+    if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)
+        pending_races(ex);
     if (d->len > d->depth)
         d->len = d->depth;
     while (d->len > 0) {

@@ -1,7 +1,8 @@
 /*
 ** strat_random.c: uniformly random picks and choices from a seeded
 ** generator. Execution k of seed s draws from its own stream, so the same
-** seed runs the same executions, and a restarted worker continues the series.
+** seed runs the same executions, and a restarted worker continues the series
+** (k counts discarded executions too, so a discarded one is not repeated).
 */
 #include <stdio.h>
 
@@ -21,7 +22,7 @@ static rnd *state(weft__exec *ex) { return ex->strat_state; }
 
 static void begin(weft__exec *ex)
 {
-    uint64_t x = ex->opt->seed * 0x2545F4914F6CDD1Dull + (uint64_t)ex->executions;
+    uint64_t x = ex->opt->seed * 0x2545F4914F6CDD1Dull + (uint64_t)(ex->executions + ex->discarded);
     state(ex)->s = splitmix(&x);
 }
 

@@ -21,4 +21,25 @@ typedef struct weft__replay_state {
    model did not repeat: the model itself is not deterministic. */
 void weft__strategy_nondeterministic(weft__exec *ex, long depth);
 
+/* What only some strategies do, beside their weft__strategy (whose
+   positional initializers stay as they are). */
+typedef struct weft__strategy_extra {
+    const weft__strategy *strat;
+    /* after an execution: true if it repeats one run and counted before
+       (bounded: a schedule of an earlier bound); it is then neither counted
+       nor recorded */
+    bool (*repeated)(weft__exec *ex);
+    /* in the supervisor after the search: more JSON stats (", \"key\": v"
+       ...) and a phrase for the summary line; false if the search ran out of
+       schedules without covering them all (a bound) */
+    bool (*summary)(weft__exec *ex, char *json, size_t jn, char *text, size_t tn);
+    /* in the supervisor while the search runs: a phrase for the progress line */
+    void (*progress)(const weft__exec *ex, char *text, size_t n);
+} weft__strategy_extra;
+
+extern const weft__strategy_extra weft__strategy_bounded_extra;
+extern const weft__strategy_extra weft__strategy_pct_extra;
+/* The extra hooks of s, or NULL. */
+const weft__strategy_extra *weft__strategy_extra_of(const weft__strategy *s);
+
 #endif

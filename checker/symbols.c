@@ -376,6 +376,25 @@ const char *weft__sym_data(uintptr_t addr, char *buf, size_t n)
     return buf;
 }
 
+/* The functions of the object holding addr whose names start with prefix:
+   up to max run-time ranges [lo, hi). Returns how many. */
+int weft__sym_func_ranges(const void *addr, const char *prefix, uintptr_t *lo, uintptr_t *hi,
+                          int max)
+{
+    object *o = object_at((uintptr_t)addr, NULL);
+    size_t k = strlen(prefix);
+    int n = 0;
+    for (size_t i = 0; o && i < o->nfuncs && n < max; i++) {
+        const sym *f = &o->funcs[i];
+        if (strncmp(f->name, prefix, k) || !f->size)
+            continue;
+        lo[n] = f->addr + o->bias;
+        hi[n] = f->addr + o->bias + f->size;
+        n++;
+    }
+    return n;
+}
+
 /* ---- lines: addr2line --------------------------------------------------------------
    One child per object, started at the first lookup and kept: it parses the
    DWARF once, and answers each address on one line (it flushes after each,

@@ -21,9 +21,10 @@ static long put_num(uint32_t v, char *buf, size_t n, size_t at)
     return (long)at;
 }
 
-long weft__token_encode(const char *fp, const int32_t *dec, long ndec, char *buf, size_t n)
+long weft__token_encode(const char *fp, bool unfair, const int32_t *dec, long ndec, char *buf,
+                        size_t n)
 {
-    int w = snprintf(buf, n, "w1.%.8s.", fp);
+    int w = snprintf(buf, n, "w%d.%.8s.", unfair ? 2 : 1, fp);
     if (w < 0 || (size_t)w >= n)
         return -1;
     long at = w;
@@ -69,11 +70,13 @@ static long get_num(const char **p)
     }
 }
 
-long weft__token_decode(const char *tok, char fp8[9], int32_t *dec, long cap, char *err, size_t errn)
+long weft__token_decode(const char *tok, char fp8[9], bool *unfair, int32_t *dec, long cap,
+                        char *err, size_t errn)
 {
-    if (strncmp(tok, "w1.", 3) != 0) {
-        snprintf(err, errn, "it does not start with \"w1.\" (a weft schedule token looks like "
-                            "w1.0123abcd.bcd...)");
+    *unfair = !strncmp(tok, "w2.", 3);
+    if (strncmp(tok, "w1.", 3) != 0 && !*unfair) {
+        snprintf(err, errn, "it does not start with \"w1.\" or \"w2.\" (a weft schedule token "
+                            "looks like w2.0123abcd.bcd...)");
         return -1;
     }
     const char *p = tok + 3;

@@ -31,7 +31,6 @@
 
 #define WEFT__MAX_THREADS 64          /* per execution: thread sets are uint64_t */
 #define WEFT__NAME 32
-#define WEFT__SPIN_SEEN 16            /* reads a spin loop's passes may cycle through */
 
 /* ---- always-on internal assertions (weft's own bugs, never the model's) --- */
 #define WEFT_ASSERT(x) \
@@ -83,6 +82,8 @@ typedef struct weft__opdesc {
 #define WEFT__F_ATOMIC  0x20u   /* an atomic memory operation (never races) */
 #define WEFT__F_WRITE   0x40u   /* a memory write (or read-modify-write) */
 #define WEFT__F_LOCAL   0x80u   /* touches no shared state (thread start) */
+#define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
+                                   depends on whatever the others would do */
 
 typedef bool (*weft__pred)(void *arg);
 
@@ -120,23 +121,20 @@ struct weft__thread {
     unsigned long spin_wait;    /* spinning: not enabled until ex->writes differs from this */
     bool spinning;
     uint64_t fair_wait;         /* fairness: threads that must run before this one */
-    /* spin detection: a read that repeats one of the reads since the last
-       change anywhere (ex->writes), with the model's stack (its locals, at
-       -O0 its whole state) the same, and no write of its own between */
-    const void *spin_pc; uintptr_t spin_addr; long spin_val; bool wrote;
-    struct {
-        const void *pc; uintptr_t addr; long val;
-        uint64_t stack;             /* hash of the model's stack at that read */
-        bool again;                 /* the same read (pc, addr, val) came before it */
-    } seen[WEFT__SPIN_SEEN];
-    uintptr_t model_sp;         /* the model's stack pointer at its latest memory hook (memory.c) */
-    int nseen;                  /* reads in seen since the last change */
+    /* spin detection (sched.c, observe_read): the reads seen since the last
+       change of state by any thread (or by this one outside its own stack),
+       each with a hash of this thread's stack when it was seen again */
+    struct weft__seen { const void *pc; uintptr_t addr; long val; uint64_t hash; } seen[4];
+    int nseen;
+    unsigned long seen_epoch;   /* ex->writes - own_writes when seen[] was valid */
+    unsigned long own_writes;   /* its writes to its own stack, counted in ex->writes too */
+    uintptr_t spin_addr; long spin_val;   /* what it spins on, for the report */
     uintptr_t last_write;       /* value of the last write is read at the next op */
     int last_write_ev; int last_write_size;
-    long last_write_old;        /* what the memory held before that write */
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
+    char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
 
 /* ---- events ---------------------------------------------------------------- */
@@ -185,6 +183,8 @@ extern const weft__strategy weft__strategy_dfs;
 extern const weft__strategy weft__strategy_replay;
 extern const weft__strategy weft__strategy_random;
 extern const weft__strategy weft__strategy_dpor;
+extern const weft__strategy weft__strategy_bounded;
+extern const weft__strategy weft__strategy_pct;
 
 /* ---- options ---------------------------------------------------------------- */
 typedef struct weft__options {
@@ -204,6 +204,10 @@ typedef struct weft__options {
     bool races;                 /* detect data races */
     bool oracle;                /* count distinct traces (the DPOR test oracle) */
     bool no_shrink;             /* report a finding's schedule as found (shrink.c) */
+    bool spurious;              /* pthread/C11 condition waits may wake spuriously */
+    int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
+    bool keep_threads;          /* main returning does not end the execution */
+    bool unfair;                /* no fairness rule (DPOR; replaying a w2 token) */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;
@@ -237,6 +241,8 @@ struct weft__exec {
     long ndecisions;
     long cap_decisions;
     int preemptions;
+    double weight;              /* product of the branching factors of this execution's
+                                   decisions (picks among several, choose values) */
     /* objects */
     weft__obj **objs;
     int nobjs, cap_objs;
@@ -258,8 +264,10 @@ struct weft__exec {
     /* the model */
     int (*model_main)(void);
     long executions;            /* run so far, in this worker and before */
+    long discarded;             /* discarded so far (not in executions) */
     volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
     volatile int *cur_tid;      /* in shared memory */
+    uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t last_enabled;      /* the enabled set at the latest pick */
     uint64_t fair;              /* threads whose fair_wait is not empty */
@@ -267,10 +275,33 @@ struct weft__exec {
     bool main_exits;            /* POSIX: main returning ends the execution */
     int exit_code;              /* exit() status, or 0 */
     int end_status;             /* WEFT__END_* */
+    bool discard;               /* an assumption failed: the execution ends discarded */
+    int atomic_tid;             /* the thread in an atomic section, or -1 (atomic.c) */
+    int atomic_depth;           /* its nesting */
+    weft__obj *atomic_sync;     /* orders the sections (happens-before); lazy */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
 };
 
-enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED };
+/* A preemption: the scheduler switches away from the thread that ran the
+   previous step (cur, a candidate: enabled and not held back by fairness)
+   although it could go on, and its previous step was not a yield, a sleep
+   or a timed-out wait. A switch after a thread blocks, finishes or yields
+   is free. sched.c flags and counts preemptions, strat_bounded.c bounds
+   them, both with this. */
+static inline bool weft__yielded(const weft__exec *ex, int tid)
+{
+    const weft__thread *t = ex->threads[tid];
+    if (t->last_ev < 0 || t->last_ev >= ex->nevents)
+        return false;
+    const weft__event *e = &ex->events[t->last_ev];
+    return (e->op->flags & WEFT__F_YIELD) || (e->flags & WEFT__E_TIMEOUT);
+}
+
+/* How an execution ended. DISCARDED: the model said it is not one the
+   program can have (__VERIFIER_assume); it is neither a finding nor an
+   outcome, and counted apart (stats.discarded). */
+enum { WEFT__END_OK = 0, WEFT__END_FINDING, WEFT__END_LIMIT, WEFT__END_DIVERGED, WEFT__END_BLOCKED,
+       WEFT__END_DISCARDED };
 
 extern weft__exec *weft__ex;
 
@@ -288,8 +319,10 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
 /* The calling thread's next operation also needs obj (besides its own
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
-/* A memory access (tsan hooks): addr and size. */
-void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc);
+/* A memory access (tsan hooks): addr and size; sp is the model's stack
+   pointer at the access (spin detection compares the stack above it). */
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
+                  const void *sp);
 /* The result of the calling thread's last event, for the listing. */
 void weft__result(long res);
 /* Start a thread: a visible "spawn" step of the caller. space < 0 shares the
@@ -305,6 +338,13 @@ _Noreturn void weft__fail(int kind, const void *pc, const char *fmt, ...)
 _Noreturn void weft__misuse(void *obj, const char *op, const char *pyerr, const void *pc);
 /* End the execution as the process would end: exit(). */
 _Noreturn void weft__exit_execution(int code);
+/* The calling thread's assumption failed (__VERIFIER_assume): the
+   execution is not one the program can have. The thread stops here for
+   good; the others run on (what they reach is reachable with the thread
+   paused before its assumption, and DPOR must see their operations) until
+   none can, and then the execution ends discarded: no finding, no
+   outcome, counted apart. A finding the others reach first is reported. */
+_Noreturn void weft__discard_execution(const void *pc);
 
 weft__thread *weft__self(void);
 /* libffi calls (spawn.c): pack fn and its sig-typed arguments; run the call. */
@@ -333,18 +373,10 @@ void weft__race_describe(char *buf, size_t n);
 const char *weft__mem_name(uintptr_t addr, char *buf, size_t n);
 
 /* The scheduler's side of memory operations (sched.c). */
-void weft__mem_cas_failed(void);
+void weft__mem_cas_failed(const void *sp);
 void weft__sched_run(weft__exec *ex);
 long weft__heap_block_index(uintptr_t addr, size_t *off);
 
-/* Shared between primitives: futures (future.c) are completed by pools and
-   executors (pool.c); pipe ends (pipe.c) are inherited by processes like
-   file descriptors, and closed when a process ends. */
-weft_future *weft__future_new(weft__obj *owner, bool async_result);
-bool weft__future_take(weft_future *f);
-void weft__future_finish(weft_future *f, long result);
-void weft__conns_fork(int from_space, int to_space);
-void weft__conns_exit(const void *pc);
 /* Is addr one of the model's globals (which each process has a copy of)? */
 bool weft__mem_is_global(uintptr_t addr);
 
@@ -363,5 +395,23 @@ bool weft__heap_check(uintptr_t addr, int size, bool write, const void *pc);
 const char *weft__sym_func(const void *fn, char *buf, size_t n);
 const char *weft__sym_data(uintptr_t addr, char *buf, size_t n);
 const char *weft__sym_loc(const void *pc, char *buf, size_t n);
+int weft__sym_func_ranges(const void *addr, const char *prefix, uintptr_t *lo, uintptr_t *hi,
+                          int max);
+
+/* ---- atomic sections (atomic.c) ----------------------------------------------
+   While a thread is in an atomic section (ex->atomic_tid), the scheduler
+   picks it whenever it is enabled; if it blocks, the others run (the
+   section is broken there), and a second thread that begins a section
+   waits until the first one ends. Sections nest and are ordered as if by
+   one lock. Functions of the model named __VERIFIER_atomic_* are sections
+   too: weft__atomic_functions finds them in the model's symbol table, and
+   the __tsan_func_entry/exit hooks of their code begin and end them. */
+void weft__atomic_begin(const void *pc);
+void weft__atomic_end(const void *pc);
+void weft__atomic_functions(const void *addr_in_model);
+
+/* Thread-local storage (tls.c): find the model's TLS module and image;
+   -1 (after saying why) if its TLS cannot be made per thread. */
+int weft__tls_register(const void *addr_in_model);
 
 #endif

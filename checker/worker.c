@@ -115,7 +115,7 @@ static void hung(weft__exec *ex, weft__shared *sh, double secs)
     static char token[1 << 16];
     for (long i = 0; dec && i < sh->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
-    if (!dec || weft__token_encode(weft__fingerprint, dec, sh->ndecisions, token, sizeof token) < 0)
+    if (!dec || weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, sh->ndecisions, token, sizeof token) < 0)
         snprintf(token, sizeof token, "(unavailable)");
     free(dec);
     weft__buf b = {0};
@@ -174,6 +174,7 @@ void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
             if (r > 0)
                 break;   /* EOF: the worker is gone */
             double t = now();
+            weft__progress_tick(ex, sh, mode, t - start);
             if (sh->progress != seen) {
                 seen = sh->progress;
                 last = t;

@@ -34,11 +34,18 @@ typedef struct weft__shared {
     int resume;                        /* a replacement worker: skip the execution that died */
     long executions;
     long blocked;                      /* DPOR: redundant partial runs abandoned */
+    long discarded;                    /* executions a failed __VERIFIER_assume dropped */
     long traces;                       /* --oracle-traces: distinct traces seen */
     int stop;                          /* enum weft__stop */
     int error;                         /* exit status for WEFT__STOP_ERROR */
     char error_msg[1200];
     double seconds;
+    long events;                       /* visible events of the counted executions */
+    long peak_rss_kib;                 /* the workers' peak resident memory */
+    /* progress estimates (progress.c): over the counted executions, the sum
+       of 1/weight (the share of the tree a DFS has covered, as a random
+       probe would land in it) and the sum of weight (Knuth's estimator) */
+    double mass, weight_sum;
     /* the current execution's schedule */
     long ndecisions;
     const void *thread_fn[WEFT__MAX_THREADS];
@@ -69,6 +76,10 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode);
 /* Record a finding (deduplicated by key) with its report. */
 void weft__finding_add(weft__exec *ex, weft__shared *sh, int kind, const char *msg, uint64_t key);
 void weft__area_put(weft__area *a, const char *s, size_t n);
+/* The progress line on a terminal (progress.c): the supervisor ticks it
+   while the worker runs, and clears it before printing the results. */
+void weft__progress_tick(const weft__exec *ex, const weft__shared *sh, int mode, double elapsed);
+void weft__progress_clear(void);
 /* The fingerprint the tokens carry (8 hex digits). */
 extern char weft__fingerprint[17];
 uint64_t weft__hash(const void *p, size_t n, uint64_t h);

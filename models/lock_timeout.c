@@ -10,11 +10,10 @@
 ** Expected: ok, no deadlock. `weft outcomes` shows both ways out: both
 ** transfers succeed (maybe after a retry), or one or both threads give up.
 ** With unbounded retries the two threads could back off forever in
-** lockstep (a livelock), which is why the retries are bounded. One outcome
-** a real run could print is missing: "ab" transferring at its first
-** attempt while "ba" times out twice needs "ab" to stand still across both
-** timeouts, and weft's fairness rule, which treats a timed-out wait like a
-** yield, does not explore that schedule.
+** lockstep (a livelock), which is why the retries are bounded. Every
+** combination shows up, even "ab" transferring at its first attempt while
+** "ba" times out twice (a timed-out wait is no yield: the thread may go
+** straight on to its retry).
 ** Size: -DTRIES=<attempts per thread> (default 2).
 */
 #include <stdio.h>

@@ -5,7 +5,7 @@
 */
 #include <stdio.h>
 
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 /* A waiter record lives on the waiting thread's stack: it is listed only
    while that thread is inside wait. "Holds the lock" means being its holder,
@@ -22,21 +22,6 @@ struct weft_cond {
     waiter *head;               /* FIFO of threads inside wait, oldest first */
     waiter **tail;
 };
-
-/* The Lock and RLock internals (lock.c, rlock.c) that wait needs. */
-bool weft__lock_free(void *l);
-void weft__lock_take(weft_lock *l);
-void weft__lock_drop(weft_lock *l);
-void weft__lock_acquire(weft_lock *l, const void *pc);
-void weft__lock_release(weft_lock *l, const void *pc);
-bool weft__rlock_free(void *l);
-void weft__rlock_take(weft_rlock *l, int count);
-int weft__rlock_drop_all(weft_rlock *l);
-void weft__rlock_acquire(weft_rlock *l, const void *pc);
-void weft__rlock_release(weft_rlock *l, const void *pc);
-/* with.c enters and leaves a Condition through these. */
-void weft__cond_acquire(weft_cond *c, const void *pc);
-void weft__cond_release(weft_cond *c, const void *pc);
 
 static const weft__opdesc OP_WAIT = {"wait", 0};
 static const weft__opdesc OP_WOKEN = {"wait", WEFT__F_RES};

@@ -4,7 +4,7 @@
 ** that runs it, so that completions which as_completed and wait tell apart
 ** are steps on one object, ordered against each other by the explorer.
 */
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 enum { PENDING, RUNNING, CANCELLED, FINISHED };
 
@@ -24,8 +24,6 @@ struct weft_as_completed {
     bool *taken;
     int n, left;
 };
-
-/* pool.c's side of a future (declared there too). */
 
 static const weft__opdesc OP_RESULT = {"result", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_RESULT_TIMEOUT = {"result_timeout", WEFT__F_READS | WEFT__F_VAL | WEFT__F_RES};

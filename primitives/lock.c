@@ -3,19 +3,12 @@
 ** deadlock reports). Any thread may release it, as in Python; acquiring it
 ** again while holding it blocks forever, which the scheduler reports.
 */
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 struct weft_lock {
     weft__obj obj;              /* first: obj.holder is the owner or NULL */
     bool locked;
 };
-
-/* Used by cond.c and with.c, which work on a Lock with their caller's pc. */
-bool weft__lock_free(void *l);
-void weft__lock_take(weft_lock *l);
-void weft__lock_drop(weft_lock *l);
-void weft__lock_acquire(weft_lock *l, const void *pc);
-void weft__lock_release(weft_lock *l, const void *pc);
 
 static const weft__opdesc OP_ACQUIRE = {"acquire", 0};
 static const weft__opdesc OP_TRY = {"try_acquire", WEFT__F_RES};

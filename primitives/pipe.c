@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 typedef struct weft_pipe {
     weft__obj obj;              /* first: every step is on this object, because a
@@ -25,8 +25,6 @@ struct weft_conn {
     long *items;                /* sent by the peer: items[head .. head+n) */
     int head, n, cap;
 };
-
-/* process.c and pool.c call these (and declare them too). */
 
 static const weft__opdesc OP_SEND = {"send", WEFT__F_VAL};
 static const weft__opdesc OP_RECV = {"recv", WEFT__F_RES};

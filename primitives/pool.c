@@ -7,11 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../checker/weft_int.h"
-
-/* pipe.c: a worker process's copies of the pipe ends (declared there too). */
-
-/* future.c's side of a future (declared there too). */
+#include "prim.h"
 
 /* One Pool.map call: its inputs and results, in arena memory, which every
    address space sees (a worker process cannot write the caller's out[]). */

@@ -6,7 +6,7 @@
 */
 #include <stdarg.h>
 
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 struct weft_process {
     weft__obj obj;              /* first: names it until it starts */
@@ -21,8 +21,6 @@ static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS};
 static const weft__opdesc OP_JOIN_TIMEOUT = {"join_timeout", WEFT__F_READS | WEFT__F_VAL | WEFT__F_RES};
 static const weft__opdesc OP_IS_ALIVE = {"is_alive", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_EXITCODE = {"exitcode", WEFT__F_READS | WEFT__F_RES};
-
-/* pipe.c: the process's copies of the pipe ends (declared there too). */
 
 static bool finished(void *arg)
 {

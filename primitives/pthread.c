@@ -20,8 +20,6 @@
 
 #define PC __builtin_return_address(0)
 
-bool weft__pthread_main_exits = true;
-
 static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS};
 static const weft__opdesc OP_TRYJOIN = {"tryjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_TIMEDJOIN = {"timedjoin", WEFT__F_READS | WEFT__F_RES};
@@ -255,7 +253,6 @@ static void trampoline(void *arg)
     void *ret = p->start ? p->start(p->arg) : (void *)(intptr_t)p->start_c11(p->arg);
     p->retval = ret;
     run_destructors(p);
-    weft__pt_atomic_thread_exit();
 }
 
 int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
@@ -273,12 +270,11 @@ int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
     p->detached = detached;
     p->spurious_ev = -1;
     /* POSIX: once there are threads, returning from main ends the process */
-    if (!x->main_gone && weft__pthread_main_exits)
+    if (!x->main_gone && !ex->opt->keep_threads)
         ex->main_exits = true;
     weft__thread *t = weft__spawn(trampoline, p, fn, NULL, false, pc);
     p->t = t;
     t->user = p;
-    weft__pt_atomic_spawned(t);
     *id = (unsigned long)t->id + 1;
     return 0;
 }
@@ -344,7 +340,6 @@ static _Noreturn void exit_now(weft__pt_thread *p)
 {
     p->exiting = false;
     run_destructors(p);
-    weft__pt_atomic_thread_exit();
     if (p->t->id == 0) {
         weft__pt_exec_get()->main_gone = true;
         weft__ex->main_exits = false;

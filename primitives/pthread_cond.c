@@ -8,7 +8,7 @@
 ** timed wait's second step may time out instead; it then takes the mutex
 ** back in a "relock" step.
 **
-** Spurious wakeups (weft__pthread_spurious, on by default): before a wait
+** Spurious wakeups (on unless --no-spurious): before a wait
 ** the thread chooses (a weft_choose, "spurious wakeup? -> 0/1") whether
 ** this wait may return without a signal. If so, its second step needs only
 ** the mutex, whenever the scheduler picks it ("spurious wake"); if not, it
@@ -28,8 +28,6 @@
 #include "pthread_int.h"
 
 #define PC __builtin_return_address(0)
-
-bool weft__pthread_spurious = true;
 
 /* A waiter lives on the waiting thread's stack while it is inside wait. */
 typedef struct waiter {
@@ -107,7 +105,7 @@ static bool wait_op(const weft__opdesc *op)
 static bool may_wake_spuriously(weft__pt_thread *p)
 {
     weft__exec *ex = weft__ex;
-    if (!weft__pthread_spurious)
+    if (!ex->opt->spurious)
         return false;
     if (p->spurious_ev < 0)
         return true;
@@ -143,6 +141,9 @@ int weft__pt_cond_wait(void *c, void *m, bool timed, const void *pc)
 
     if (!timed && may_wake_spuriously(p))
         w.spurious = choose_spurious(pc);
+    /* both steps act on the mutex too (unlock, then lock): DPOR must see
+       them conflict with the other threads' operations on it */
+    weft__op_touches(x);
     weft__op(timed ? &OP_TIMEDWAIT : &OP_WAIT, cv, 0, NULL, NULL, pc);
     if (x->obj.holder != me)
         weft__pt_misuse(pc, "waits on condition variable %s with mutex %s, which it does not "
@@ -162,6 +163,7 @@ int weft__pt_cond_wait(void *c, void *m, bool timed, const void *pc)
     weft__hb_release(x);
 
     int rc = 0;
+    weft__op_touches(x);
     if (!timed) {
         weft__op(&OP_WAKE, cv, 0, wake_ready, &w, pc);
         if (!w.notified) {

@@ -16,7 +16,7 @@
 **   the init call, or on first use from the initializer's bytes; removed by
 **   destroy. weft never writes into a pthread object, except the glibc
 **   "destroyed" mark of a mutex.
-** - Per-execution state (the map, the keys, the atomic section) hangs off
+** - Per-execution state (the map, the keys) hangs off
 **   the main thread's weft__thread.user, so it is born with each execution
 **   and needs no reset hook. Every thread's user points at its
 **   weft__pt_thread (made on first use for threads weft_spawn started).
@@ -54,12 +54,6 @@ typedef struct weft__pt_thread {
     int ncleanup;
     bool exiting;                /* in pthread_exit, running cleanup handlers */
     long spurious_ev;            /* event of this thread's last spurious wakeup, or -1 */
-    /* while another thread's __VERIFIER_atomic section runs: this thread's
-       pending operation as it was before the section froze it */
-    bool frozen;
-    weft__pred saved_ready;
-    void *saved_arg;
-    bool saved_timed;
 } weft__pt_thread;
 
 /* Per execution: hangs off the main thread (its record comes first, so
@@ -79,9 +73,6 @@ typedef struct weft__pt_exec {
     int cap, used;               /* used counts slots ever taken (forgotten ones too) */
     struct { bool used; void (*dtor)(void *); } keys[WEFT__PT_KEYS];
     bool main_gone;              /* main called pthread_exit: threads keep the process */
-    weft__thread *atomic_owner;  /* in a __VERIFIER_atomic section, or NULL */
-    int atomic_depth;
-    weft__obj atomic_sync;       /* not registered: its clock orders the sections */
 } weft__pt_exec;
 
 static inline bool weft__pt_active(void) { return weft__ex && weft__ex->cur; }
@@ -122,10 +113,6 @@ int weft__pt_key_create(unsigned *key, void (*dtor)(void *));
 int weft__pt_key_delete(unsigned key);
 void *weft__pt_key_get(unsigned key);
 int weft__pt_key_set(unsigned key, const void *v);
-/* __VERIFIER_atomic_begin/_end (pthread_verifier.c): freeze a thread that
-   starts inside another thread's atomic section. */
-void weft__pt_atomic_spawned(weft__thread *t);
-void weft__pt_atomic_thread_exit(void);
 
 /* ---- mutexes (pthread_mutex.c), shared with conditions and C11 ---------------- */
 typedef struct weft__pt_mutex {
@@ -152,14 +139,11 @@ int weft__pt_cond_signal(void *c, bool all, const void *pc);
 int weft__pt_cond_init(void *c);
 int weft__pt_cond_destroy(void *c, const void *pc);
 
-/* Options the command line may set: spurious wakeups of pthread_cond_wait
-   and cnd_wait (default on), and how many values a __VERIFIER_nondet_ call
-   explores (default 4). */
-extern bool weft__pthread_spurious;
-extern int weft__nondet_domain;
-/* POSIX exit rules (default on): once a thread was created, main returning
-   ends the execution, whatever the other threads are doing. Off: the
-   execution goes on until every thread has finished, as other checkers do. */
-extern bool weft__pthread_main_exits;
+/* The options that shape this layer live in weft__ex->opt: spurious
+   (--no-spurious turns off spurious wakeups of pthread_cond_wait and
+   cnd_wait), nondet_domain (--nondet-domain: how many values a
+   __VERIFIER_nondet_ call explores) and keep_threads (--keep-threads: main
+   returning does not end the execution; by default, POSIX: once a thread
+   was created, main returning ends it whatever the others are doing). */
 
 #endif

@@ -1,7 +1,8 @@
 /*
 ** pthread_verifier.c: the conventions of verification benchmarks (SV-COMP):
 ** __VERIFIER_nondet_* as explored choices over a small domain,
-** __VERIFIER_assume, __VERIFIER_atomic_begin/_end, and reach_error() and
+** __VERIFIER_assume, __VERIFIER_atomic_begin/_end (on checker/atomic.c),
+** and reach_error() and
 ** __VERIFIER_error() as assertion findings. The model only declares them,
 ** or defines reach_error itself: weft's definitions are exported by the
 ** executable and take precedence (ELF interposition), as they do over a
@@ -15,12 +16,10 @@
 
 #define PC __builtin_return_address(0)
 
-int weft__nondet_domain = 4;
-
 static const weft__opdesc OP_NONDET = {"nondet", WEFT__F_LOCAL | WEFT__F_RES};
 
 /* ---- __VERIFIER_nondet_*: weft_choose over the domain -----------------------------
-   A signed type takes 0, 1, -1, 2, -2, ... (the first weft__nondet_domain of
+   A signed type takes 0, 1, -1, 2, -2, ... (the first --nondet-domain of
    them), an unsigned one 0, 1, 2, ..., a bool 0 and 1. */
 static long nondet(int n, bool is_signed, const void *pc)
 {
@@ -39,7 +38,12 @@ static long nondet(int n, bool is_signed, const void *pc)
     return v;
 }
 
-#define DOMAIN weft__nondet_domain
+/* --nondet-domain (default 4); outside an execution nondet() returns 0 */
+static int domain(void)
+{
+    return weft__ex && weft__ex->opt ? weft__ex->opt->nondet_domain : 1;
+}
+#define DOMAIN domain()
 _Bool __VERIFIER_nondet_bool(void);
 char __VERIFIER_nondet_char(void);
 unsigned char __VERIFIER_nondet_uchar(void);
@@ -79,9 +83,9 @@ double __VERIFIER_nondet_double(void) { return (double)nondet(DOMAIN, true, PC);
 
 /* ---- assume, error ----------------------------------------------------------------------
    A failed assumption means the execution is not one the program can have:
-   it ends there, as the process would end with exit(0), and is no finding.
-   (The scheduler has no verb to drop an execution from the outcomes; so
-   `weft outcomes` counts it with what it printed so far.) */
+   the thread stops there, the others run on until none can, and the
+   execution is discarded (no finding, no outcome, counted in
+   stats.discarded; see weft__discard_execution). */
 void __VERIFIER_assume(int cond);
 void reach_error(void);
 void __VERIFIER_error(void);
@@ -90,7 +94,7 @@ void __VERIFIER_assume(int cond)
 {
     if (cond || !weft__pt_active())
         return;
-    weft__exit_execution(0);
+    weft__discard_execution(PC);
 }
 
 static _Noreturn void error_reached(const char *fn, const void *pc)
@@ -113,97 +117,20 @@ void __VERIFIER_error(void)
 }
 
 /* ---- atomic sections ----------------------------------------------------------------------
-   Between __VERIFIER_atomic_begin and _end no other thread runs. The
-   scheduler has no verb for it, so the section freezes the others: each
-   other thread's pending operation is made never ready (and not timed)
-   while the section lasts, and restored when it ends. A thread started
-   inside the section is frozen as it starts. If the thread in the section
-   blocks, nothing can run: a deadlock, as the section promised not to let
-   anyone else in. Sections nest, and each one happens before the next
-   (they are ordered, as if by one lock). */
-
-static bool frozen(void *a)
-{
-    (void)a;
-    return false;
-}
-
-static void freeze(weft__thread *t)
-{
-    weft__pt_thread *p = weft__pt_of(t);
-    if (p->frozen || t->state != WEFT__RUN)
-        return;
-    p->frozen = true;
-    p->saved_ready = t->pend.ready;
-    p->saved_arg = t->pend.arg;
-    p->saved_timed = t->pend.timed;
-    t->pend.ready = frozen;
-    t->pend.arg = NULL;
-    t->pend.timed = false;
-}
-
-static void thaw_all(weft__pt_exec *x)
-{
-    weft__exec *ex = weft__ex;
-    x->atomic_owner = NULL;
-    x->atomic_depth = 0;
-    for (int i = 0; i < ex->nthreads; i++) {
-        weft__thread *t = ex->threads[i];
-        weft__pt_thread *p = t->user;
-        if (!p || !p->frozen)
-            continue;
-        p->frozen = false;
-        t->pend.ready = p->saved_ready;
-        t->pend.arg = p->saved_arg;
-        t->pend.timed = p->saved_timed;
-    }
-}
-
-void weft__pt_atomic_spawned(weft__thread *t)
-{
-    weft__pt_exec *x = weft__pt_exec_get();
-    if (x->atomic_owner && x->atomic_owner != t)
-        freeze(t);
-}
-
-void weft__pt_atomic_thread_exit(void)
-{
-    weft__pt_exec *x = weft__pt_exec_get();
-    if (x->atomic_owner == weft__self())
-        thaw_all(x);
-}
-
+   Between __VERIFIER_atomic_begin and _end the scheduler keeps picking the
+   calling thread while it can run (checker/atomic.c); functions named
+   __VERIFIER_atomic_* are sections too, found by the instrumentation. */
 void __VERIFIER_atomic_begin(void);
 void __VERIFIER_atomic_end(void);
 
 void __VERIFIER_atomic_begin(void)
 {
-    if (!weft__pt_active())
-        return;
-    weft__exec *ex = weft__ex;
-    weft__pt_exec *x = weft__pt_exec_get();
-    if (x->atomic_owner == ex->cur) {
-        x->atomic_depth++;
-        return;
-    }
-    WEFT_ASSERT(!x->atomic_owner);   /* the others are frozen: they cannot be here */
-    x->atomic_owner = ex->cur;
-    x->atomic_depth = 1;
-    weft__hb_acquire(&x->atomic_sync);
-    for (int i = 0; i < ex->nthreads; i++)
-        if (ex->threads[i] != ex->cur)
-            freeze(ex->threads[i]);
+    if (weft__pt_active())
+        weft__atomic_begin(PC);
 }
 
 void __VERIFIER_atomic_end(void)
 {
-    if (!weft__pt_active())
-        return;
-    weft__pt_exec *x = weft__pt_exec_get();
-    if (x->atomic_owner != weft__ex->cur)
-        weft__pt_misuse(PC, "__VERIFIER_atomic_end without __VERIFIER_atomic_begin");
-    if (--x->atomic_depth == 0) {
-        weft__hb_release(&x->atomic_sync);
-        thaw_all(x);
-    }
+    if (weft__pt_active())
+        weft__atomic_end(PC);
 }

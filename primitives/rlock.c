@@ -3,19 +3,12 @@
 ** owner re-enters without blocking, only the owner may release it, and other
 ** threads see it free (happens-before is published) when the count is 0.
 */
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 struct weft_rlock {
     weft__obj obj;              /* first: obj.holder is the owner or NULL */
     int count;                  /* acquisitions by the owner not yet released */
 };
-
-/* Used by cond.c and with.c, which work on an RLock with their caller's pc. */
-bool weft__rlock_free(void *l);
-void weft__rlock_take(weft_rlock *l, int count);
-int weft__rlock_drop_all(weft_rlock *l);
-void weft__rlock_acquire(weft_rlock *l, const void *pc);
-void weft__rlock_release(weft_rlock *l, const void *pc);
 
 static const weft__opdesc OP_ACQUIRE = {"acquire", 0};
 static const weft__opdesc OP_TRY = {"try_acquire", WEFT__F_RES};

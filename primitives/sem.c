@@ -3,17 +3,13 @@
 ** not say which waiter a release wakes, so any blocked acquirer may take a
 ** released unit; a bounded one refuses to rise above its initial value.
 */
-#include "../checker/weft_int.h"
+#include "prim.h"
 
 struct weft_sem {
     weft__obj obj;              /* kind WEFT__O_SEM or WEFT__O_BSEM */
     int value;
     int initial;                /* the bound of a BoundedSemaphore */
 };
-
-/* with.c enters and leaves a semaphore through these. */
-void weft__sem_acquire(weft_sem *s, const void *pc);
-void weft__sem_release(weft_sem *s, const void *pc);
 
 static const weft__opdesc OP_ACQUIRE = {"acquire", 0};
 static const weft__opdesc OP_TRY = {"try_acquire", WEFT__F_RES};

@@ -3,18 +3,7 @@
 ** lock), Semaphore and BoundedSemaphore: the object's own acquire and release
 ** steps at the model's call site. Anything else is misuse (TypeError).
 */
-#include "../checker/weft_int.h"
-
-/* The internal acquire and release of each kind (lock.c, rlock.c, cond.c,
-   sem.c): they take the model's pc. */
-void weft__lock_acquire(weft_lock *l, const void *pc);
-void weft__lock_release(weft_lock *l, const void *pc);
-void weft__rlock_acquire(weft_rlock *l, const void *pc);
-void weft__rlock_release(weft_rlock *l, const void *pc);
-void weft__cond_acquire(weft_cond *c, const void *pc);
-void weft__cond_release(weft_cond *c, const void *pc);
-void weft__sem_acquire(weft_sem *s, const void *pc);
-void weft__sem_release(weft_sem *s, const void *pc);
+#include "prim.h"
 
 static const weft__opdesc OP_ENTER = {"__enter__", 0};
 static const weft__opdesc OP_EXIT = {"__exit__", 0};

@@ -1,29 +1,94 @@
 #!/bin/sh
-# The benchmark table: figures measured side by side in one run, never
-# assertions. Usage: sh tests/bench.sh BUILD_DIR
+# The benchmark tables: figures measured side by side in one run, never
+# assertions. Markdown, to paste into docs/bench.md.
+# Usage: sh tests/bench.sh BUILD_DIR
+#   BENCH_CAP      cap on the executions of one run (default 500000)
+#   BENCH_MEMORY   the DPOR memory series' sizes (default "10000 100000 1000000")
 set -e
 B=${1:-build}
-N=${BENCH_EXECUTIONS:-200000}
+CAP=${BENCH_CAP:-500000}
+MEMORY=${BENCH_MEMORY:-"10000 100000 1000000"}
+TINY=${BENCH_EXECUTIONS:-200000}
 json_num() { sed -n "s/.*\"$1\": \([0-9.]*\).*/\1/p"; }
-echo "weft benchmark ($(nproc) cores, $(date -u +%Y-%m-%d))"
+json_str() { sed -n "s/.*\"$1\": \"\([a-z_]*\)\".*/\1/p"; }
+
+# run BIN STRATEGY CAP MODEL ARGS...: one JSON object
+run() {
+    bin=$1 strat=$2 cap=$3
+    shift 3
+    "$bin" check --json --strategy "$strat" --max-executions "$cap" "$@" 2>/dev/null || true
+}
+
+row() {   # row LABEL STRATEGY JSON
+    out=$3
+    ex=$(echo "$out" | json_num executions)
+    verdict=$(echo "$out" | json_str verdict)
+    kind=$(echo "$out" | sed -n 's/.*"findings": \[{"kind": "\([a-z_]*\)".*/\1/p')
+    if [ "$verdict" = incomplete ] && [ "$ex" = "$CAP" ]; then
+        state="capped at $CAP"
+    elif [ "$verdict" = bug ]; then
+        state="bug: $kind"
+    else
+        state=$verdict
+    fi
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n" "$1" "$2" "$ex" "$state" \
+        "$(echo "$out" | json_num seconds)" "$(echo "$out" | json_num executions_per_second)" \
+        "$(echo "$out" | json_num events_per_second)" "$(echo "$out" | json_num peak_rss_kib)"
+}
+
+echo "## weft benchmark ($(nproc) cores, $(date -u +%Y-%m-%d), $("$B/weft" --version))"
 echo
-echo "coroutine switch (ping-pong, median of 3):"
-for bin in "$B/bench-switch" "$B/ucontext/bench-switch"; do
-    runs=$("$bin"; "$bin"; "$bin")
+echo "Executions per model and strategy, capped at $CAP executions per run."
+echo "peak KiB: the worker process's peak resident memory."
+echo
+echo "| model | strategy | executions | verdict | seconds | executions/s | events/s | peak KiB |"
+echo "|---|---|---:|---|---:|---:|---:|---:|"
+while read -r label args; do
+    [ -n "$label" ] || continue
+    for strat in dfs dpor; do
+        # shellcheck disable=SC2086
+        row "$label" "$strat" "$(run "$B/weft" "$strat" "$CAP" $args)"
+    done
+done <<EOF
+counter_lock(N=2) tests/bench/counter_lock.c -DN=2
+counter_lock(N=3,ITERS=3) tests/bench/counter_lock.c -DN=3 -DITERS=3
+readers_writer(N=2) tests/bench/readers_writer.c -DN=2
+readers_writer(N=8) tests/bench/readers_writer.c -DN=8
+philosophers(N=3) tests/bench/philosophers.c -DN=3
+fib(NUM=2) tests/bench/fib.c -DNUM=2
+fib(NUM=5) tests/bench/fib.c -DNUM=5
+indexer(N=2) tests/bench/indexer.c -DN=2
+indexer(N=13) tests/bench/indexer.c -DN=13
+tiny tests/bench/tiny.c
+events100 tests/bench/events100.c
+EOF
+
+echo
+echo "DPOR's peak memory against the number of executions (events100):"
+echo
+echo "| executions | seconds | peak KiB |"
+echo "|---:|---:|---:|"
+for n in $MEMORY; do
+    out=$(run "$B/weft" dpor "$n" tests/bench/events100.c)
+    printf "| %s | %s | %s |\n" "$(echo "$out" | json_num executions)" \
+        "$(echo "$out" | json_num seconds)" "$(echo "$out" | json_num peak_rss_kib)"
+done
+
+echo
+echo "Coroutine backends: a context switch (ping-pong, median of 3), and the"
+echo "tiny model under dfs, $TINY executions:"
+echo
+echo "| backend | ns/switch | tiny executions/s | tiny events/s | tiny --no-races executions/s | tiny_tls --no-races executions/s |"
+echo "|---|---:|---:|---:|---:|---:|"
+for pair in "$B/bench-switch $B/weft" "$B/ucontext/bench-switch $B/weft-ucontext"; do
+    set -- $pair
+    runs=$("$1"; "$1"; "$1")
     name=$(echo "$runs" | head -1 | cut -d' ' -f1)
     ns=$(echo "$runs" | cut -d' ' -f2 | sort -n | sed -n 2p)
-    printf "  %-12s %8s ns/switch\n" "$name" "$ns"
-done
-echo
-printf "%-28s %-12s %10s %8s %12s\n" model backend executions seconds "exec/s"
-for model in "tests/bench/tiny.c --no-races" "tests/bench/tiny.c"; do
-    for bin in "$B/weft" "$B/weft-ucontext"; do
-        backend=$("$bin" --version | sed 's/.*coroutines: \(.*\))/\1/')
-        out=$("$bin" check --json --max-executions "$N" $model 2>/dev/null || true)
-        ex=$(echo "$out" | json_num executions)
-        s=$(echo "$out" | json_num seconds)
-        rate=$(echo "$out" | json_num executions_per_second)
-        label=$(echo "$model" | sed 's|tests/bench/||')
-        printf "%-28s %-12s %10s %8s %12s\n" "$label" "$backend" "$ex" "$s" "$rate"
-    done
+    out=$(run "$2" dfs "$TINY" tests/bench/tiny.c)
+    nr=$(run "$2" dfs "$TINY" tests/bench/tiny.c --no-races)
+    tls=$(run "$2" dfs "$TINY" tests/bench/tiny_tls.c --no-races)
+    printf "| %s | %s | %s | %s | %s | %s |\n" "$name" "$ns" \
+        "$(echo "$out" | json_num executions_per_second)" "$(echo "$out" | json_num events_per_second)" \
+        "$(echo "$nr" | json_num executions_per_second)" "$(echo "$tls" | json_num executions_per_second)"
 done

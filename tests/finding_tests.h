@@ -48,7 +48,7 @@ WT_MODEL(lock_order_cond_wait_whole, "tests/findings/lock_order_cond_wait.c", "-
    that end by themselves are not. Each of these used to end in a false
    livelock (the first two at --max-steps, the third parked in a bounded
    loop). */
-WT_MODEL(spin_atomic_load, "tests/findings/spin_atomic_load.c", "--strategy dfs", 0, "", 165)
+WT_MODEL(spin_atomic_load, "tests/findings/spin_atomic_load.c", "--strategy dfs", 0, "", 360)
 WT_MODEL(spin_two_vars, "tests/findings/spin_two_vars.c", "--strategy dfs --no-races", 0, "", 7)
 WT_MODEL(spin_bounded, "tests/findings/spin_bounded.c", "--strategy dfs", 0, "", 1)
 WT_MODEL(livelock_pointer, "tests/findings/livelock_pointer.c", "--strategy dfs", 1, "livelock", 1)

@@ -57,16 +57,20 @@ WT_MODEL(deadlock_ab_ba, "models/deadlock_ab_ba.c", "--strategy dfs", 1, "deadlo
 WT_MODEL(lock_order_global, "models/lock_order_global.c", "--strategy dfs", 0, "", 540)
 WT_MODEL(lock_order_by_id, "models/lock_order_by_id.c", "--strategy dfs", 0, "", 540)
 WT_MODEL(lock_order_by_id_no_sort, "models/lock_order_by_id.c", "--strategy dfs -DNO_SORT", 1, "deadlock", 101)
-WT_MODEL(lock_timeout, "models/lock_timeout.c", "--strategy dfs", 0, "", 9082)
+WT_MODEL(lock_timeout, "models/lock_timeout.c", "--strategy dfs", 0, "", 51761)
 WT_OUTCOMES(lock_timeout_outcomes, "models/lock_timeout.c", "--strategy dfs",
             "ab: gave up/ba: gave up|"
+            "ab: gave up/ba: transferred (attempt 1)|"
             "ab: gave up/ba: transferred (attempt 2)|"
+            "ab: transferred (attempt 1)/ba: gave up|"
             "ab: transferred (attempt 1)/ba: transferred (attempt 1)|"
             "ab: transferred (attempt 1)/ba: transferred (attempt 2)|"
             "ab: transferred (attempt 2)/ba: gave up|"
             "ab: transferred (attempt 2)/ba: transferred (attempt 2)|"
             "ba: gave up/ab: gave up|"
+            "ba: gave up/ab: transferred (attempt 1)|"
             "ba: gave up/ab: transferred (attempt 2)|"
+            "ba: transferred (attempt 1)/ab: gave up|"
             "ba: transferred (attempt 1)/ab: transferred (attempt 1)|"
             "ba: transferred (attempt 1)/ab: transferred (attempt 2)|"
             "ba: transferred (attempt 2)/ab: gave up|"
@@ -172,7 +176,7 @@ WT_MODEL(two_phase_barrier_no_turnstile2, "models/two_phase_barrier.c", "--strat
 WT_MODEL(bbq, "models/bbq.c", "--strategy random --seed 1 --max-executions 10000", 0, "", 10000)
 WT_MODEL(bbq_if, "models/bbq_if.c", "--strategy dfs", 1, "assertion", 1)
 WT_MODEL(bbq_notify, "models/bbq_notify.c", "--strategy random --seed 1 --max-executions 10000", 1, "deadlock", 2)
-WT_MODEL(cond_timeout0, "models/cond_timeout0.c", "--strategy dfs", 1, "data_race", 16376)
+WT_MODEL(cond_timeout0, "models/cond_timeout0.c", "--strategy dfs", 1, "data_race", 101343)
 WT_OUTCOMES(cond_timeout0_outcomes, "models/cond_timeout0.c", "--strategy dfs",
             "Consumer got topics: [0]/Topic: 0 generated/Topic: 1 generated|"
             "Consumer got topics: []/Topic: 0 generated/Topic: 1 generated|"
@@ -184,7 +188,7 @@ WT_OUTCOMES(cond_timeout0_outcomes, "models/cond_timeout0.c", "--strategy dfs",
             "Topic: 0 generated/Topic: 1 generated/Consumer got topics: [0, 1]|"
             "Topic: 0 generated/Topic: 1 generated/Consumer got topics: [0]|"
             "Topic: 0 generated/Topic: 1 generated/Consumer got topics: []")
-WT_MODEL(cond_timeout0_read_locked, "models/cond_timeout0.c", "--strategy dfs -DREAD_LOCKED", 0, "", 5223)
+WT_MODEL(cond_timeout0_read_locked, "models/cond_timeout0.c", "--strategy dfs -DREAD_LOCKED", 0, "", 12028)
 WT_OUTCOMES(cond_timeout0_read_locked_outcomes, "models/cond_timeout0.c", "--strategy dfs -DREAD_LOCKED",
             "Consumer got topics: []/Topic: 0 generated/Topic: 1 generated|"
             "Topic: 0 generated/Topic: 1 generated/Consumer got topics: [0, 1]")
@@ -229,10 +233,7 @@ WT_MODEL(join_self_process, "models/join_self_process.c", "--strategy dfs", 1, "
 WT_MODEL(h2o, "models/h2o.c", "--strategy random --seed 1 --max-executions 10000", 0, "", 10000)
 WT_MODEL(h2o_no_semaphores, "models/h2o.c", "--strategy dfs -DNO_SEMAPHORES", 1, "assertion", 1)
 
-/* ---- Classics. Their spin loops are parked (checker/sched.c, spin
-   detection), so the counts depend on when a loop counts as spinning: at
-   its third pass, a read repeated with the model's stack the same as at the
-   second, nothing changed since. */
+/* ---- Classics */
 WT_MODEL(peterson, "models/peterson.c", "--strategy dfs", 0, "", 33019)
 WT_MODEL(peterson_swapped, "models/peterson_swapped.c", "--strategy dfs", 1, "assertion", 670)
 WT_MODEL(dekker, "models/dekker.c", "--strategy dfs", 0, "", 95986)
@@ -251,3 +252,14 @@ WT_MODEL(ticket_lock, "models/ticket_lock.c", "--strategy dfs", 0, "", 65272)
 WT_MODEL(ticket_lock_split_take, "models/ticket_lock.c", "--strategy dfs -DSPLIT_TAKE", 1, "livelock", 13759)
 WT_MODEL(ttas_lock, "models/ttas_lock.c", "--strategy dfs", 0, "", 31177)
 WT_MODEL(ttas_lock_test_then_set, "models/ttas_lock.c", "--strategy dfs -DTEST_THEN_SET", 1, "assertion", 914)
+
+/* ---- DPOR on parametric models (tests/dpor/): counts derived by hand.
+   N threads on disjoint data: 1 execution. N readers and one writer of one
+   variable: a trace is which readers read before the write, 2^N. N threads
+   incrementing under one lock: the N! orders of the lock. */
+WT_MODEL(dpor_disjoint_4, "tests/dpor/disjoint.c", "--strategy dpor -DN=4", 0, "", 1)
+WT_MODEL(dpor_disjoint_8, "tests/dpor/disjoint.c", "--strategy dpor -DN=8", 0, "", 1)
+WT_MODEL(dpor_readers_3, "tests/dpor/readers.c", "--strategy dpor --keep-going -DN=3", 1, "data_race", 8)
+WT_MODEL(dpor_readers_5, "tests/dpor/readers.c", "--strategy dpor --keep-going -DN=5", 1, "data_race", 32)
+WT_MODEL(dpor_lock_counter_3, "tests/dpor/lock_counter.c", "--strategy dpor -DN=3", 0, "", 6)
+WT_MODEL(dpor_lock_counter_4, "tests/dpor/lock_counter.c", "--strategy dpor -DN=4", 0, "", 24)

@@ -8,8 +8,8 @@ WT_MODEL(lock_counter, "tests/prim/lock_counter.c", "--strategy dfs", 0, "", 409
 WT_MODEL(lock_reentry, "tests/prim/lock_reentry.c", "--strategy dfs", 1, "deadlock", 1)
 WT_MODEL(lock_release_other, "tests/prim/lock_release_other.c", "--strategy dfs", 0, "", 17)
 WT_MODEL(lock_release_unlocked, "tests/prim/lock_release_unlocked.c", "--strategy dfs", 1, "misuse", 1)
-WT_MODEL(lock_spin_try, "tests/prim/lock_spin_try.c", "--strategy dfs", 0, "", 12)
-WT_MODEL(lock_timeout, "tests/prim/lock_timeout.c", "--strategy dfs", 0, "", 11)
+WT_MODEL(lock_spin_try, "tests/prim/lock_spin_try.c", "--strategy dfs", 0, "", 28)
+WT_MODEL(lock_timeout, "tests/prim/lock_timeout.c", "--strategy dfs", 0, "", 15)
 WT_OUTCOMES(lock_timeout_outcomes, "tests/prim/lock_timeout.c", "--strategy dfs",
             "outcome: acquired|outcome: timed out")
 WT_MODEL(lock_try, "tests/prim/lock_try.c", "--strategy dfs", 0, "", 49)
@@ -20,33 +20,34 @@ WT_OUTCOMES(lock_try_outcomes, "tests/prim/lock_try.c", "--strategy dfs",
 WT_MODEL(rlock_reentry, "tests/prim/rlock_reentry.c", "--strategy dfs", 0, "", 344)
 WT_MODEL(rlock_release_other, "tests/prim/rlock_release_other.c", "--strategy dfs", 1, "misuse", 1)
 WT_MODEL(rlock_release_unowned, "tests/prim/rlock_release_unowned.c", "--strategy dfs", 1, "misuse", 1)
-WT_MODEL(rlock_try, "tests/prim/rlock_try.c", "--strategy dfs", 0, "", 1776)
+WT_MODEL(rlock_try, "tests/prim/rlock_try.c", "--strategy dfs", 0, "", 2051)
 WT_OUTCOMES(rlock_try_outcomes, "tests/prim/rlock_try.c", "--strategy dfs",
             "outcome: try 0, timeout 0|outcome: try 0, timeout 1|"
             "outcome: try 1, timeout 0|outcome: try 1, timeout 1")
 
 /* ---- Condition */
 WT_MODEL(cond_fifo, "tests/prim/cond_fifo.c", "--strategy dfs", 0, "", 100)
-WT_MODEL(cond_lost_timeout, "tests/prim/cond_lost_timeout.c", "--strategy dfs", 1, "deadlock", 1)
+WT_MODEL(cond_lost_timeout, "tests/prim/cond_lost_timeout.c", "--strategy dfs", 1, "deadlock", 12931)
 WT_MODEL(cond_no_loop, "tests/prim/cond_no_loop.c", "--strategy dfs", 1, "deadlock", 25)
 WT_MODEL(cond_notify_unowned, "tests/prim/cond_notify_unowned.c", "--strategy dfs", 1, "misuse", 1)
 WT_MODEL(cond_predicate, "tests/prim/cond_predicate.c", "--strategy dfs", 0, "", 218)
 WT_MODEL(cond_rlock, "tests/prim/cond_rlock.c", "--strategy dfs", 0, "", 334)
-WT_MODEL(cond_wait_for, "tests/prim/cond_wait_for.c", "--strategy dfs", 0, "", 1021)
+WT_MODEL(cond_wait_for, "tests/prim/cond_wait_for.c", "--strategy dfs", 0, "", 1087)
 WT_OUTCOMES(cond_wait_for_outcomes, "tests/prim/cond_wait_for.c", "--strategy dfs",
             "outcome: false|outcome: true")
-WT_MODEL(cond_wait_timeout, "tests/prim/cond_wait_timeout.c", "--strategy dfs", 0, "", 173)
+WT_MODEL(cond_wait_timeout, "tests/prim/cond_wait_timeout.c", "--strategy dfs", 0, "", 194)
 WT_OUTCOMES(cond_wait_timeout_outcomes, "tests/prim/cond_wait_timeout.c", "--strategy dfs",
             "outcome: notified|outcome: timed out")
 WT_MODEL(cond_wait_unowned, "tests/prim/cond_wait_unowned.c", "--strategy dfs", 1, "misuse", 1)
 
 /* ---- Semaphore, BoundedSemaphore */
 WT_MODEL(sem_bounded_over, "tests/prim/sem_bounded_over.c", "--strategy dfs", 1, "misuse", 1)
+WT_MODEL(sem_bounded_token, "tests/prim/sem_bounded_token.c", "--strategy dfs", 1, "misuse", 2)
 WT_MODEL(sem_bounded_with, "tests/prim/sem_bounded_with.c", "--strategy dfs", 0, "", 57)
 WT_MODEL(sem_limit, "tests/prim/sem_limit.c", "--strategy dfs", 0, "", 703549)
 WT_MODEL(sem_limit_bug, "tests/prim/sem_limit_bug.c", "--strategy dfs", 1, "assertion", 25642)
 WT_MODEL(sem_release_n, "tests/prim/sem_release_n.c", "--strategy dfs", 0, "", 2076)
-WT_MODEL(sem_timeout, "tests/prim/sem_timeout.c", "--strategy dfs", 0, "", 40)
+WT_MODEL(sem_timeout, "tests/prim/sem_timeout.c", "--strategy dfs", 0, "", 62)
 WT_OUTCOMES(sem_timeout_outcomes, "tests/prim/sem_timeout.c", "--strategy dfs",
             "outcome: try 0, timeout 0, left 1|outcome: try 0, timeout 1, left 0|"
             "outcome: try 1, timeout 0, left 0")
@@ -64,7 +65,7 @@ WT_MODEL(barrier_action_abort, "tests/prim/barrier_action_abort.c", "--strategy 
 WT_MODEL(barrier_indices, "tests/prim/barrier_indices.c", "--strategy dfs", 0, "", 264000)
 WT_MODEL(barrier_phases, "tests/prim/barrier_phases.c", "--strategy dfs", 0, "", 23534)
 WT_MODEL(barrier_reset, "tests/prim/barrier_reset.c", "--strategy dfs", 0, "", 858)
-WT_MODEL(barrier_timeout, "tests/prim/barrier_timeout.c", "--strategy dfs", 0, "", 39)
+WT_MODEL(barrier_timeout, "tests/prim/barrier_timeout.c", "--strategy dfs", 0, "", 50)
 WT_OUTCOMES(barrier_timeout_outcomes, "tests/prim/barrier_timeout.c", "--strategy dfs",
             "outcome: broken|outcome: passed")
 

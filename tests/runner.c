@@ -145,6 +145,8 @@ static const model_test model_tests[] = {
 #include "model_tests.h"
 #include "pthread_tests.h"
 #include "finding_tests.h"
+#include "strategy_tests.h"
+#include "bench_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES
@@ -214,12 +216,14 @@ static void test_token_roundtrip(void)
     for (int i = 0; i < 200; i++)
         dec[i] = (i % 7 == 0) ? 3 : (i % 13 == 0) ? 100000 : i % 3;
     char tok[4096], fp8[9], err[128];
-    long n = weft__token_encode("0123abcd", dec, 200, tok, sizeof tok);
+    bool unfair = true;
+    long n = weft__token_encode("0123abcd", false, dec, 200, tok, sizeof tok);
     ASSERT(n > 0);
     for (const char *p = tok; *p; p++)
         ASSERT(*p > ' ' && *p < 127 && *p != '\'' && *p != '"' && *p != '\\' && *p != '~');
-    long m = weft__token_decode(tok, fp8, back, 400, err, sizeof err);
+    long m = weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err);
     ASSERT_EQ(m, 200);
+    ASSERT(!unfair);
     ASSERT_STR(fp8, "0123abcd");
     for (int i = 0; i < 200; i++)
         ASSERT_EQ(back[i], dec[i]);
@@ -227,15 +231,20 @@ static void test_token_roundtrip(void)
     int32_t same[50];
     for (int i = 0; i < 50; i++)
         same[i] = 2;
-    n = weft__token_encode("0123abcd", same, 50, tok, sizeof tok);
+    n = weft__token_encode("0123abcd", false, same, 50, tok, sizeof tok);
     ASSERT(n < 20);
-    ASSERT_EQ(weft__token_decode(tok, fp8, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    /* a schedule made without the fairness rule says so: w2 */
+    n = weft__token_encode("0123abcd", true, same, 50, tok, sizeof tok);
+    ASSERT(!strncmp(tok, "w2.0123abcd.", 12));
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT(unfair);
     /* malformed ones are refused with a reason */
-    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, back, 400, err, sizeof err), -1);
 }
 
 /* Coroutines keep callee-saved state, the FP environment and the stack apart. */
@@ -305,6 +314,18 @@ static void test_cli_usage_errors(void)
     r = weft("replay", "models/yes_no.c");
     ASSERT_EQ(r.status, 2);
     ASSERT_HAS(r.err, "needs a schedule token");
+    r = weft("check", "--nondet-domain many models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number from 1 to 1024 (got 'many')");
+    r = weft("check", "--nondet-domain 2.5 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a whole number");
+    r = weft("check", "models/yes_no.c --nondet-domain");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--nondet-domain needs a number");
+    r = weft("check", "--keep-threads=yes models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "unknown option '--keep-threads=yes'");
 }
 
 static void test_cli_missing_file(void)
@@ -329,6 +350,13 @@ static void test_cli_no_main(void)
     ASSERT_HAS(r.err, "no main()");
 }
 
+/* The schedule token in a report: "w1." (fair schedules) or "w2." (DPOR's). */
+static const char *find_token(const char *p)
+{
+    const char *a = strstr(p, "w1."), *b = strstr(p, "w2.");
+    return a && (!b || a < b) ? a : b;
+}
+
 /* A finding's token replays to the same report, byte for byte, every time. */
 static void test_cli_replay_identical(void)
 {
@@ -336,7 +364,7 @@ static void test_cli_replay_identical(void)
     ASSERT_EQ(r.status, 1);
     const char *p = strstr(r.out, "replay: ");
     ASSERT(p);
-    const char *tok = strstr(p, "w1.");
+    const char *tok = find_token(p);
     ASSERT(tok);
     char token[4096];
     size_t k = 0;
@@ -363,6 +391,26 @@ static void test_cli_replay_identical(void)
     ASSERT_STR(u.out, a.out);
 }
 
+/* A data race's token replays to the race's report (a race does not end
+   its execution: the replay finds it again on the way). */
+static void test_cli_replay_race(void)
+{
+    run r = weft("check", "models/racy_total.c -DN=3");
+    ASSERT_EQ(r.status, 1);
+    const char *start = strstr(r.out, "data_race found");
+    ASSERT(start);
+    const char *tok = find_token(strstr(start, "replay: "));
+    char token[4096];
+    size_t k = strcspn(tok, "\n");
+    snprintf(token, sizeof token, "%.*s", (int)k, tok);
+    char args[4200];
+    snprintf(args, sizeof args, "models/racy_total.c -DN=3 %s", token);
+    run a = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT(!strncmp(a.out, "data_race found", 15));
+    ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+}
+
 static void test_cli_check_deterministic(void)
 {
     run a = weft("check", "--keep-going models/racy_total.c -DN=2");
@@ -382,7 +430,7 @@ static void test_cli_bad_tokens(void)
     /* a token of another model is refused, and --force says where it diverges */
     run d = weft("check", "models/deadlock_ab_ba.c");
     ASSERT_EQ(d.status, 1);
-    const char *tok = strstr(strstr(d.out, "replay: "), "w1.");
+    const char *tok = find_token(strstr(d.out, "replay: "));
     char args[4200];
     snprintf(args, sizeof args, "models/yes_no.c %.*s", (int)strcspn(tok, "\n"), tok);
     r = weft("replay", args);
@@ -401,7 +449,7 @@ static void test_cli_json(void)
     ASSERT(r.out[0] == '{');
     ASSERT_HAS(r.out, "\"verdict\": \"bug\"");
     ASSERT_HAS(r.out, "\"findings\": [{\"kind\": \"deadlock\"");
-    ASSERT_HAS(r.out, "\"schedule\": \"w1.");
+    ASSERT_HAS(r.out, "\"schedule\": \"w2.");
     ASSERT_HAS(r.out, "\"preemptions\": 1");
     ASSERT_HAS(r.out, "\"threads\": [\"main\", \"transfer_ab#1\", \"transfer_ba#2\"]");
     ASSERT_HAS(r.out, "\"stats\": {\"executions\": ");
@@ -411,7 +459,7 @@ static void test_cli_json(void)
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "\"verdict\": \"ok\", \"findings\": []");
     ASSERT_HAS(r.out, "\"complete\": true");
-    r = weft("check", "--json --max-executions 3 models/yes_no.c");
+    r = weft("check", "--json --strategy dfs --max-executions 3 models/yes_no.c");
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "\"verdict\": \"incomplete\"");
     ASSERT_EQ(json_num(r.out, "executions"), 3);
@@ -517,6 +565,101 @@ static void test_cli_spawn_args(void)
     ASSERT_HAS(r.out, "i=-7 u=4000000000 l=-123456789012 z=77 d=2.5 f=0.25 c=x p=ok s=hello");
 }
 
+/* Discarded executions (a failed __VERIFIER_assume) are counted apart, in
+   JSON and in the summary line, under each strategy. */
+static void test_cli_assume_discarded(void)
+{
+    run r = weft("check", "--json --strategy dfs tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    ASSERT_EQ(json_num(r.out, "discarded"), 960);
+    r = weft("check", "--json --strategy dpor tests/pthread/assume_threads.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "discarded"), 16);
+    r = weft("check", "--strategy dfs tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 2 executions (and 2 discarded by __VERIFIER_assume)");
+    /* the budget counts discarded executions too */
+    r = weft("check", "--json --strategy random --max-executions 50 tests/pthread/verifier_assume.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_EQ(json_num(r.out, "executions") + json_num(r.out, "discarded"), 50);
+}
+
+/* Thread-local variables weft cannot make per thread are refused. */
+static void test_cli_tls_initial_exec(void)
+{
+    run r = weft("check", "tests/pthread/tls_counter.c -ftls-model=initial-exec");
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "initial-exec TLS model");
+}
+
+/* `weft cc` as CC in an existing Makefile: a two-file program built with
+   `make CC="weft cc"` is checked as a prebuilt model and gives what
+   checking its sources gives; a one-step compile-and-link works too; a
+   build without weft's instrumentation is refused. */
+static void test_cli_weft_cc(void)
+{
+    char dir[] = "/tmp/weft-test-cc-XXXXXX", cc[4096 + 8], out[64], path[256], *abs;
+    ASSERT(mkdtemp(dir));
+    abs = realpath(weft_bin, NULL);
+    ASSERT(abs);
+    snprintf(cc, sizeof cc, "CC=%s cc", abs);
+    snprintf(out, sizeof out, "OUT=%s", dir);
+    /* the project's own flags, not those of a make running this suite
+       (make asan passes its CFLAGS down through MAKEFLAGS) */
+    unsetenv("MAKEFLAGS");
+    unsetenv("MFLAGS");
+    unsetenv("MAKELEVEL");
+    char *mk[] = {"make", "-s", "-C", "tests/cli/cc_project", out, cc, "CFLAGS=-O2 -Wall", NULL};
+    run r = run_argv(mk);
+    if (r.status != 0)
+        FAIL("make exited %d\n%s%s", r.status, r.out, r.err);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    char kind[32];
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "data_race");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    snprintf(path, sizeof path, "--json --strategy dfs --no-races %s/bank", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    json_str(r.out, "kind", kind, sizeof kind);
+    ASSERT_STR(kind, "assertion");
+    /* the same program from its sources */
+    r = weft("check", "--json --strategy dfs tests/cli/cc_project/main.c "
+                      "tests/cli/cc_project/account.c");
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* compile and link in one command */
+    snprintf(path, sizeof path, "%s/bank1", dir);
+    char *one[] = {abs, "cc", "-O2", "-o", path, "tests/cli/cc_project/main.c",
+                   "tests/cli/cc_project/account.c", "-lpthread", NULL};
+    r = run_argv(one);
+    ASSERT_EQ(r.status, 0);
+    snprintf(path, sizeof path, "--json --strategy dfs %s/bank1", dir);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_EQ(json_num(r.out, "executions"), 36);
+    /* the compiler's errors and exit status come through */
+    char *bad[] = {abs, "cc", "-c", "tests/cli/syntax_error.c", "-o", path, NULL};
+    r = run_argv(bad);
+    ASSERT(r.status != 0);
+    ASSERT_HAS(r.err, "error");
+    /* built without weft: refused, with what to do */
+    snprintf(path, sizeof path, "%s/plain", dir);
+    char *plain[] = {"cc", "-shared", "-fPIC", "-o", path, "tests/cli/cc_project/main.c",
+                     "tests/cli/cc_project/account.c", NULL};
+    r = run_argv(plain);
+    ASSERT_EQ(r.status, 0);
+    r = weft("check", path);
+    ASSERT_EQ(r.status, 3);
+    ASSERT_HAS(r.err, "was not built with weft's instrumentation");
+    ASSERT_HAS(r.err, "weft cc");
+    char *rm[] = {"rm", "-rf", dir, NULL};
+    run_argv(rm);
+    free(abs);
+}
+
 static void test_cli_cache(void)
 {
     /* the second check of an unchanged model does not recompile */
@@ -528,6 +671,30 @@ static void test_cli_cache(void)
 }
 
 /* weft_check() from a user's own test program, linked against libweft.so */
+/* Issue 3: a BoundedSemaphore released past its initial value is a misuse
+   finding whose token replays that very release, every time. The model
+   over-releases in some interleavings only, so the token is what picks one. */
+static void test_prim_bsem_token(void)
+{
+    const char *model = "tests/prim/sem_bounded_token.c";
+    run r = weft("check", model);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "misuse found");
+    ASSERT_HAS(r.out, "(Python: ValueError: Semaphore released too many times)");
+    const char *p = strstr(r.out, "replay: ");
+    ASSERT(p);
+    const char *tok = find_token(p);
+    ASSERT(tok);
+    char args[4200];
+    snprintf(args, sizeof args, "%s %.*s", model, (int)strcspn(tok, "\n"), tok);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    /* the replay reports the check's finding, trace and all */
+    const char *start = strstr(r.out, "misuse found");
+    ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+}
+
 static void test_lib_weft_check(void)
 {
     char bin[512];
@@ -538,9 +705,12 @@ static void test_lib_weft_check(void)
     char *argv[] = {bin, NULL};
     run r = run_argv(argv);
     ASSERT_EQ(r.status, 0);
-    ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=16 token=yes\n"
+    ASSERT_STR(r.out, "racy: verdict=1 kind=assertion executions=2 token=yes\n"
                       "replay: verdict=1 kind=assertion\n"
                       "locked: verdict=0 executions=1 complete=1\n"
+                      "nondet: verdict=1 kind=assertion executions=4\n"
+                      "nondet domain 2: verdict=0 executions=2\n"
+                      "nondet domain two: verdict=3\n"
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
@@ -549,7 +719,8 @@ static void token_in(const char *out, const char *after, char *buf, size_t n)
 {
     const char *p = strstr(out, after ? after : "");
     p = p ? strstr(p, "replay: ") : NULL;
-    p = p ? strstr(p, "w1.") : NULL;
+    const char *w1 = p ? strstr(p, "w1.") : NULL, *w2 = p ? strstr(p, "w2.") : NULL;
+    p = w1 && (!w2 || w1 < w2) ? w1 : w2;
     buf[0] = 0;
     if (p)
         snprintf(buf, n, "%.*s", (int)strcspn(p, "\n"), p);
@@ -709,25 +880,168 @@ static void test_acceptance_kinds(void)
     }
 }
 
-/* A race's token replays to the race's report when its execution ends
-   without another finding (replay looks for races too). */
-static void test_cli_replay_race(void)
+/* ---- docs: every code line of docs/primitives.md is real ------------------------------
+   A C block after a paragraph naming tests/prim/doc/ files is an example:
+   each of its lines must be a line of one of those models (which the model
+   tests run). Any other C block holds signatures: each line must be a line
+   of include/weft.h. Lines compare with runs of blanks squeezed. */
+
+static char *slurp_file(const char *path)
 {
-    run r = weft("check", "tests/findings/race_queue.c -DOUTSIDE");
-    ASSERT_EQ(r.status, 1);
-    ASSERT_HAS(r.out, "data_race found (");
-    char token[4096], args[4200];
-    token_in(r.out, "data_race found", token, sizeof token);
-    snprintf(args, sizeof args, "tests/findings/race_queue.c -DOUTSIDE %s", token);
-    run p = weft("replay", args);
-    ASSERT_EQ(p.status, 1);
-    ASSERT_HAS(p.out, "data_race found (");
-    ASSERT(strncmp(r.out, p.out, strlen(p.out)) == 0);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    char *b = slurp_fd(fd);
+    close(fd);
+    return b;
+}
+
+/* Copy line [p, end) squeezed: no leading or trailing blanks, one blank
+   for each run inside. */
+static void squeeze(const char *p, const char *end, char *out, size_t n)
+{
+    size_t k = 0;
+    bool blank = false;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    for (; p < end && k + 2 < n; p++) {
+        if (*p == ' ' || *p == '\t') {
+            blank = true;
+            continue;
+        }
+        if (blank && k)
+            out[k++] = ' ';
+        blank = false;
+        out[k++] = *p;
+    }
+    out[k] = 0;
+}
+
+/* Is the squeezed line one of text's lines? */
+static bool has_line(const char *text, const char *line)
+{
+    char buf[512];
+    for (const char *p = text; *p;) {
+        const char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        squeeze(p, e, buf, sizeof buf);
+        if (!strcmp(buf, line))
+            return true;
+        p = *e ? e + 1 : e;
+    }
+    return false;
+}
+
+static void test_docs_primitives_code(void)
+{
+    char *doc = slurp_file("docs/primitives.md"), *header = slurp_file("include/weft.h");
+    ASSERT(doc && header);
+    char *models[8];
+    int nmodels = 0, nexamples = 0, nsigs = 0;
+    bool in_code = false, example = false;
+    for (char *p = doc; *p;) {
+        char *e = strchr(p, '\n');
+        if (!e)
+            e = p + strlen(p);
+        char line[512];
+        squeeze(p, e, line, sizeof line);
+        if (!in_code && !strcmp(line, "```c")) {
+            in_code = true;
+            example = nmodels > 0;
+            nexamples += example;
+        } else if (in_code && !strcmp(line, "```")) {
+            in_code = false;
+        } else if (in_code && *line) {
+            bool found = false;
+            for (int i = 0; i < nmodels && example && !found; i++)
+                found = has_line(models[i], line);
+            if (!example)
+                found = has_line(header, line);
+            if (!found)
+                FAIL("docs/primitives.md: \"%s\" is not a line of %s", line,
+                     example ? "its example's model" : "include/weft.h");
+            nsigs += !example;
+        } else if (!in_code && (!strncmp(line, "## ", 3) || !strncmp(line, "Example", 7))) {
+            nmodels = 0;   /* a new section, or a new example paragraph */
+        }
+        if (!in_code) {
+            /* every tests/prim/doc/ file the paragraph names */
+            for (char *q = p; (q = strstr(q, "tests/prim/doc/")) && q < e && nmodels < 8; q++) {
+                char path[128];
+                size_t k = strcspn(q, ")]` \n");
+                snprintf(path, sizeof path, "%.*s", (int)k, q);
+                models[nmodels] = slurp_file(path);
+                if (!models[nmodels])
+                    FAIL("docs/primitives.md names %s, which does not exist", path);
+                nmodels++;
+            }
+        }
+        p = *e ? e + 1 : e;
+    }
+    ASSERT(!in_code);
+    ASSERT(nexamples >= 16);
+    ASSERT(nsigs >= 100);
+}
+#include "strategy_units.h"
+/* The kinds of all findings in a JSON result, sorted and joined. */
+static void json_kinds(const char *json, char *buf, size_t n)
+{
+    const char *kinds[64];
+    size_t lens[64];
+    int k = 0;
+    for (const char *p = json; (p = strstr(p, "\"kind\": \"")) && k < 64; k++) {
+        p += strlen("\"kind\": \"");
+        kinds[k] = p;
+        lens[k] = strcspn(p, "\"");
+    }
+    buf[0] = 0;
+    for (int i = 0; i < k; i++) {   /* a few: insertion into buf, no duplicates */
+        char one[32];
+        snprintf(one, sizeof one, " %.*s", (int)lens[i], kinds[i]);
+        if (!strstr(buf, one) && strlen(buf) + strlen(one) < n)
+            strcat(buf, one);
+    }
+}
+
+/* DPOR against the trace oracle on generated programs (tests/dpor/gen.c):
+   naive DFS counts the distinct Mazurkiewicz traces of every execution, DPOR
+   must run exactly one execution per trace and find the same kinds of
+   findings. The seeds are those whose naive search stays under 60,000
+   executions (the others take too long for the suite); each count is the
+   oracle's, pinned. */
+static void test_dpor_generated(void)
+{
+    static const struct { int seed; long traces; } cases[] = {
+        {2, 6}, {6, 12}, {7, 2}, {8, 8}, {11, 2}, {12, 8}, {13, 2}, {17, 2}, {18, 1},
+        {19, 3}, {23, 4}, {24, 8}, {25, 7}, {29, 4}, {30, 3}, {35, 1}, {36, 6}, {37, 2},
+        {40, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[256], kd[256], kp[256];
+        snprintf(args, sizeof args, "--strategy dfs --oracle-traces --keep-going --json "
+                 "-DSEED=%d tests/dpor/gen.c", cases[i].seed);
+        run a = weft("check", args);
+        ASSERT(json_num(a.out, "traces") == cases[i].traces || !printf("# seed %d\n", cases[i].seed));
+        ASSERT(strstr(a.out, "\"complete\": true"));
+        snprintf(args, sizeof args, "--strategy dpor --oracle-traces --keep-going --json "
+                 "-DSEED=%d tests/dpor/gen.c", cases[i].seed);
+        run b = weft("check", args);
+        if (json_num(b.out, "executions") != cases[i].traces)
+            FAIL("seed %d: dpor ran %ld executions, the oracle counts %ld traces", cases[i].seed,
+                 json_num(b.out, "executions"), cases[i].traces);
+        /* and no two of them were the same trace */
+        ASSERT_EQ(json_num(b.out, "traces"), cases[i].traces);
+        json_kinds(a.out, kd, sizeof kd);
+        json_kinds(b.out, kp, sizeof kp);
+        ASSERT_STR(kp, kd);
+    }
 }
 
 typedef struct unit { const char *name; void (*fn)(void); } unit;
 static const unit units[] = {
     {"unit_token_roundtrip", test_token_roundtrip},
+    {"dpor_generated", test_dpor_generated},
     {"unit_coro_switch", test_coro_switch},
     {"cli_help_version", test_cli_help_version},
     {"cli_usage_errors", test_cli_usage_errors},
@@ -736,6 +1050,7 @@ static const unit units[] = {
     {"cli_no_main", test_cli_no_main},
     {"cli_replay_identical", test_cli_replay_identical},
     {"cli_check_deterministic", test_cli_check_deterministic},
+    {"cli_replay_race", test_cli_replay_race},
     {"cli_bad_tokens", test_cli_bad_tokens},
     {"cli_json", test_cli_json},
     {"cli_deadlock_report", test_cli_deadlock_report},
@@ -750,11 +1065,22 @@ static const unit units[] = {
     {"cli_outcomes_yes_no", test_cli_outcomes_yes_no},
     {"cli_spawn_args", test_cli_spawn_args},
     {"cli_cache", test_cli_cache},
+    {"cli_assume_discarded", test_cli_assume_discarded},
+    {"cli_tls_initial_exec", test_cli_tls_initial_exec},
+    {"cli_weft_cc", test_cli_weft_cc},
     {"lib_weft_check", test_lib_weft_check},
     {"cli_shrink", test_cli_shrink},
     {"cli_livelock_cycle", test_cli_livelock_cycle},
     {"acceptance_kinds", test_acceptance_kinds},
-    {"cli_replay_race", test_cli_replay_race},
+    {"prim_bsem_token", test_prim_bsem_token},
+    {"docs_primitives_code", test_docs_primitives_code},
+    {"strategy_bounded_summary", test_bounded_summary},
+    {"strategy_bounded_outcomes", test_bounded_outcomes},
+    {"strategy_yield_not_preemption", test_yield_not_preemption},
+    {"strategy_pct_deterministic", test_pct_deterministic},
+    {"strategy_pct_depth", test_pct_depth},
+    {"stats_events", test_stats_events},
+    {"progress_line", test_progress_line},
 };
 
 /* ---- the runner ---------------------------------------------------------------------------- */
@@ -843,5 +1169,6 @@ int main(int argc, char **argv)
             failed++;
     }
     printf("%d passed, %d failed\n", passed, failed);
+    free(list);
     return failed ? 1 : 0;
 }

@@ -1,0 +1,174 @@
+/*
+** strategy_units.h: CLI tests of the bounded and pct strategies, the stats
+** they add, and the progress line (on a pseudo-terminal, and its absence on
+** a pipe and with --json). Included by runner.c.
+*/
+#include <pty.h>
+
+/* bounded says how far it went, and whether that covered everything */
+static void test_bounded_summary(void)
+{
+    run r = weft("check", "--json --strategy bounded --preemption-bound 0 models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "\"verdict\": \"incomplete\"");
+    ASSERT_HAS(r.out, "\"complete\": false");
+    ASSERT_HAS(r.out, "\"preemption_bound\": 0, \"bound_reached\": 0, \"complete_within_bound\": true");
+    r = weft("check", "--strategy bounded --preemption-bound 1 models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 12 executions; every schedule with up to 1 preemption was "
+                      "run, none with more (--preemption-bound)");
+    r = weft("check", "--strategy bounded --preemption-bound 9 models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 69 executions; the search was complete; no schedule has "
+                      "more than 5 preemptions");
+    r = weft("check", "--json --strategy bounded --preemption-bound 9 models/yes_no.c");
+    ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
+    ASSERT_HAS(r.out, "\"bound_reached\": 5");
+    /* levels 1..5 re-ran the schedules of the levels below: not counted */
+    ASSERT_EQ(json_num(r.out, "repeated"), 3 * 5 + 9 * 4 + 20 * 3 + 23 * 2 + 11 * 1);
+
+    /* the deadlock needs one preemption: found at level 1, reported with 1 */
+    r = weft("check", "--json --strategy bounded models/deadlock_ab_ba.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"deadlock\"");
+    ASSERT_HAS(r.out, "\"preemptions\": 1,");
+    ASSERT_HAS(r.out, "\"preemption_bound\": 2, \"bound_reached\": 1, \"complete_within_bound\": false");
+    r = weft("check", "--strategy bounded models/deadlock_ab_ba.c");
+    ASSERT_HAS(r.out, "deadlock found (13 steps, 1 preemption)");
+    ASSERT_HAS(r.out, "every schedule with up to 0 preemptions was run, some with 1");
+
+    r = weft("check", "--preemption-bound 1 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--preemption-bound applies to --strategy bounded only");
+}
+
+/* A switch right after a yield is free: the bounded search finds this
+   assertion without preemptions, and the report counts none. */
+static void test_yield_not_preemption(void)
+{
+    run r = weft("check", "--json --strategy bounded --preemption-bound 0 tests/cli/yield_switch.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"assertion\"");
+    ASSERT_HAS(r.out, "\"preemptions\": 0,");
+    r = weft("check", "--strategy dfs tests/cli/yield_switch.c");
+    ASSERT_HAS(r.out, "assertion found (8 steps, 0 preemptions)");
+}
+
+/* Repeated runs are neither counted nor recorded: outcomes match the DFS's */
+static void test_bounded_outcomes(void)
+{
+    run d = weft("outcomes", "--strategy dfs models/yes_no.c");
+    run b = weft("outcomes", "--strategy bounded --preemption-bound 5 models/yes_no.c");
+    ASSERT_EQ(b.status, 0);
+    ASSERT_HAS(d.out, "outcome 1: 52 executions");
+    ASSERT_HAS(b.out, "2 distinct outcomes in 69 executions");
+    ASSERT_HAS(b.out, "outcome 1: 52 executions");
+    ASSERT_HAS(b.out, "outcome 2: 17 executions");
+}
+
+/* Its token replays the finding; the same seed runs the same executions */
+static void test_pct_deterministic(void)
+{
+    const char *args = "--keep-going --strategy pct --depth 3 --seed 5 --max-executions 300 "
+                       "models/deadlock_ab_ba.c";
+    run a = weft("check", args), b = weft("check", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT_HAS(a.out, "deadlock found");
+    const char *tok = strstr(strstr(a.out, "deadlock found"), "w1.");
+    char rargs[4200];
+    snprintf(rargs, sizeof rargs, "models/deadlock_ab_ba.c %.*s", (int)strcspn(tok, "\n"), tok);
+    run r = weft("replay", rargs);
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "deadlock found");
+    run c = weft("check", "--json --strategy pct --depth 3 --seed 5 --max-executions 300 "
+                          "models/deadlock_ab_ba.c");
+    ASSERT_HAS(c.out, "\"depth\": 3, \"seed\": 5, \"steps_estimate\": ");
+}
+
+/* Depth 1: no change points, every thread runs until it blocks or ends, so
+   a bug that needs a preemption is never found; depth 2 finds it. */
+static void test_pct_depth(void)
+{
+    run r = weft("check", "--json --keep-going --strategy pct --depth 1 --seed 1 "
+                          "--max-executions 2000 models/deadlock_ab_ba.c");
+    ASSERT_EQ(json_num(r.out, "executions"), 2000);
+    ASSERT(!strstr(r.out, "\"kind\": \"deadlock\""));
+    ASSERT(strstr(r.out, "\"kind\": \"lock_order\""));
+    r = weft("check", "--json --strategy pct --depth 2 --seed 1 --max-executions 2000 "
+                      "models/deadlock_ab_ba.c");
+    ASSERT_HAS(r.out, "\"kind\": \"deadlock\"");
+}
+
+/* events: every yes/no execution has 12 visible steps */
+static void test_stats_events(void)
+{
+    run r = weft("check", "--json --strategy dfs models/yes_no.c");
+    ASSERT_EQ(json_num(r.out, "executions"), 69);
+    ASSERT_EQ(json_num(r.out, "events"), 69 * 12);
+    ASSERT(json_num(r.out, "peak_rss_kib") > 0);
+}
+
+/* Run argv on a pseudo-terminal (stdout and stderr both); its output. */
+static run run_pty(char *const argv[])
+{
+    int master;
+    pid_t pid = forkpty(&master, NULL, NULL, NULL);
+    if (pid < 0)
+        FAIL("forkpty: %s", strerror(errno));
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *b = malloc(cap);
+    for (;;) {
+        if (len + 4096 > cap)
+            b = realloc(b, cap *= 2);
+        ssize_t n = read(master, b + len, cap - len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;   /* EIO: the child closed the terminal */
+        len += (size_t)n;
+    }
+    b[len] = 0;
+    close(master);
+    int st;
+    waitpid(pid, &st, 0);
+    run r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), b, strdup("")};
+    return r;
+}
+
+/* A run of 3 s (its --time-limit) shows the progress line on a terminal
+   and clears it; a pipe and --json never get one. */
+static void test_progress_line(void)
+{
+    char *argv[] = {(char *)weft_bin, "check", "--strategy", "dfs", "--time-limit", "3",
+                    "tests/bench/tiny.c", NULL};
+    run t = run_pty(argv);
+    ASSERT_EQ(t.status, 0);
+    ASSERT_HAS(t.out, "\r\033[Kweft: ");
+    ASSERT_HAS(t.out, " executions, ");
+    ASSERT_HAS(t.out, "% of ~");
+    ASSERT_HAS(t.out, "\r\033[Kweft: no findings in ");   /* cleared before the summary */
+
+    char *bargv[] = {(char *)weft_bin, "check", "--strategy", "bounded", "--preemption-bound", "8",
+                     "--time-limit", "2.5", "tests/bench/tiny.c", NULL};
+    run bt = run_pty(bargv);
+    ASSERT_EQ(bt.status, 0);
+    ASSERT_HAS(bt.out, " executions, ");
+    ASSERT_HAS(bt.out, "; preemptions: level ");
+
+    char *jargv[] = {(char *)weft_bin, "check", "--json", "--time-limit", "1.5",
+                     "tests/bench/tiny.c", NULL};
+    run j = run_pty(jargv);
+    ASSERT_EQ(j.status, 0);
+    ASSERT(!strchr(j.out, '\r') || !strstr(j.out, "executions, "));
+
+    run p = weft("check", "--time-limit 1.5 tests/bench/tiny.c");
+    ASSERT_EQ(p.status, 0);
+    ASSERT(!strchr(p.err, '\r'));
+    ASSERT(!strchr(p.out, '\r'));
+    ASSERT_HAS(p.err, "executions in ");
+}

@@ -359,8 +359,9 @@ void weft__mem_cas_failed(const void *sp)
 
 /* A hash of the thread's stack above sp: with the place of a read, what the
    thread will do next (models are compiled at -O0, so a loop's counters
-   live in its frame, not in registers). */
-static uint64_t stack_hash(const weft__thread *t, const void *sp)
+   live in its frame, not in registers). It reads weft's own frames above
+   too, their AddressSanitizer redzones included. */
+__attribute__((no_sanitize_address)) static uint64_t stack_hash(const weft__thread *t, const void *sp)
 {
     uintptr_t lo = (uintptr_t)sp, hi = (uintptr_t)t->coro->stack + t->coro->size;
     if (!sp || lo - (uintptr_t)t->coro->stack >= t->coro->size)

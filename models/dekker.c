@@ -10,9 +10,8 @@
 ** Expected: ok: mutual exclusion, no deadlock, no data race. Build with
 ** -DNO_BACKOFF (wait without lowering the flag) to see the two threads
 ** wait for each other forever: a livelock.
-** As in peterson.c, the outer loop reads two variables and so calls
-** weft_yield(); the inner wait for the turn reads one, and weft parks it
-** by itself. LOAD and STORE come from seq_cst.h.
+** As in peterson.c, the outer loop calls weft_yield(), which only makes
+** the search smaller; weft parks both wait loops by itself. LOAD and STORE come from seq_cst.h.
 ** Size: -DROUNDS=<entries per thread> (default 1).
 */
 #include <weft.h>

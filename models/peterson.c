@@ -9,11 +9,9 @@
 ** the model's own instrumentation) must be 0 whenever a thread enters.
 ** Expected: ok, mutual exclusion holds in every interleaving, and there is
 ** no data race. peterson_swapped.c swaps the two writes and breaks it.
-** Two weft details: the wait loop reads two variables, so it calls
-** weft_yield() (weft parks a loop that re-reads one unchanged location by
-** itself, but not one that alternates between two: without the yield, the
-** schedule in which one thread spins forever is a livelock finding); and
-** the loads and stores are seq_cst.h's LOAD and STORE, <stdatomic.h>'s
+** Two weft details: the wait loop calls weft_yield(), which only makes the
+** search smaller (weft parks a wait loop that re-reads unchanged locations,
+** one or several, with the yield or without it); and the loads and stores are seq_cst.h's LOAD and STORE, <stdatomic.h>'s
 ** atomic_load and atomic_store spelled so that gcc adds no temporary.
 ** Size: -DROUNDS=<entries per thread> (default 1).
 */

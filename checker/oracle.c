@@ -42,9 +42,9 @@ static bool depends(weft__exec *ex, const weft__event *a, const weft__event *b)
     if ((fa & WEFT__F_MEM) || (fb & WEFT__F_MEM))
         return false;
     int oa[2] = {a->obj, a->obj2}, ob[2] = {b->obj, b->obj2};
-    if (!strcmp(a->op->verb, "spawn"))
+    if (a->op->flags & WEFT__F_SPAWN)
         oa[0] = -1;
-    if (!strcmp(b->op->verb, "spawn"))
+    if (b->op->flags & WEFT__F_SPAWN)
         ob[0] = -1;
     for (int i = 0; i < 2; i++)
         for (int k = 0; k < 2; k++)
@@ -102,7 +102,7 @@ long weft__oracle_execution(weft__exec *ex)
         /* a thread's first event comes after its spawn */
         if (seq[e->tid] == 0)
             for (long i = 0; i < j; i++)
-                if (!strcmp(ex->events[i].op->verb, "spawn") && ex->events[i].val == e->tid)
+                if ((ex->events[i].op->flags & WEFT__F_SPAWN) && ex->events[i].val == e->tid)
                     for (int t = 0; t < nt; t++)
                         if (c[i][t] > c[j][t])
                             c[j][t] = c[i][t];

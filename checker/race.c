@@ -48,9 +48,12 @@ void weft__race_reset(weft__exec *ex)
 
 static weft__vc *vc_new(void) { return weft__alloc(sizeof(weft__vc)); }
 
+/* Entries of threads not made yet are 0 in every clock: the join stops at
+   the threads there are. */
 static void vc_join(weft__vc *into, const weft__vc *from)
 {
-    for (int i = 0; i < WEFT__MAX_THREADS; i++)
+    int n = weft__ex ? weft__ex->nthreads : WEFT__MAX_THREADS;
+    for (int i = 0; i < n; i++)
         if (from->c[i] > into->c[i])
             into->c[i] = from->c[i];
 }

@@ -19,7 +19,7 @@ const char *const weft__kind_names[WEFT__NKINDS] = {
 };
 
 static const weft__opdesc OP_START = {"start", WEFT__F_LOCAL};
-static const weft__opdesc OP_SPAWN = {"spawn", 0};
+static const weft__opdesc OP_SPAWN = {"spawn", WEFT__F_SPAWN};
 static const weft__opdesc OP_EXIT = {"exit", WEFT__F_EXIT};
 static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};

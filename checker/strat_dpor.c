@@ -291,6 +291,7 @@ static void event(weft__exec *ex, long i)
     dpor *d = state(ex);
     const weft__event *e = &ex->events[i];
     int p = e->tid;
+    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
     node *nd = &d->nodes[i];
     touch te;
     event_touch(ex, e, &te);
@@ -336,7 +337,7 @@ static void event(weft__exec *ex, long i)
                 int tr = ex->events[r].tid;
                 if (tr != p && before[tr] < seqof[r] && nr < maxr)
                     racing[nr++] = r;
-                for (int x = 0; x < WEFT__MAX_THREADS; x++)
+                for (int x = 0; x < nt; x++)
                     if (clk[r][x] > c[x])
                         c[x] = clk[r][x];
             }
@@ -364,7 +365,7 @@ static void event(weft__exec *ex, long i)
                 racing[nr++] = w;
         }
         if (l->lw >= 0)
-            for (int x = 0; x < WEFT__MAX_THREADS; x++)
+            for (int x = 0; x < nt; x++)
                 if (clk[l->lw][x] > c[x])
                     c[x] = clk[l->lw][x];
     }
@@ -386,7 +387,7 @@ static void event(weft__exec *ex, long i)
         }
     }
     /* a spawned thread starts from its parent's clock at the spawn */
-    if (!strcmp(e->op->verb, "spawn") && e->val >= 0 && e->val < WEFT__MAX_THREADS)
+    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS)
         memcpy(tinit[e->val], c, sizeof(vclock));
     for (int k = 0; k < nr; k++)
         reverse(ex, racing[k], i, p, clk[i]);

@@ -82,6 +82,7 @@ typedef struct weft__opdesc {
 #define WEFT__F_ATOMIC  0x20u   /* an atomic memory operation (never races) */
 #define WEFT__F_WRITE   0x40u   /* a memory write (or read-modify-write) */
 #define WEFT__F_LOCAL   0x80u   /* touches no shared state (thread start) */
+#define WEFT__F_SPAWN   0x200u  /* starts a thread (ev.val: its id) */
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
 

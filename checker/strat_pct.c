@@ -41,7 +41,8 @@ static pct *state(weft__exec *ex) { return ex->strat_state; }
 static void begin(weft__exec *ex)
 {
     pct *p = state(ex);
-    uint64_t x = ex->opt->seed * 0x9FB21C651E98DF25ull + (uint64_t)ex->executions;
+    /* discarded executions count too, so that one is not run again */
+    uint64_t x = ex->opt->seed * 0x9FB21C651E98DF25ull + (uint64_t)(ex->executions + ex->discarded);
     p->s = splitmix(&x);
     p->drawn = 0;
     p->nchange = p->k > 0 ? ex->opt->depth - 1 : 0;

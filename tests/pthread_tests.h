@@ -126,3 +126,7 @@ WT_MODEL(pthread_atomic_end_alone, "tests/pthread/atomic_end_alone.c", "--strate
          "misuse", 1)
 WT_MODEL(pthread_reach_error, "tests/pthread/reach_error.c", "--strategy dfs --no-races", 1,
          "assertion", 36)
+/* pct draws execution k's randomness from k counting discarded executions
+   too, so a discarded one is not run again under the next number */
+WT_MODEL(pthread_assume_pct, "tests/pthread/assume_threads.c",
+         "--strategy pct --depth 2 --max-executions 300", 0, "", 34)

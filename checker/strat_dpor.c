@@ -279,11 +279,14 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci)
     }
     if (initials & nd->backtrack)
         return;
+    /* An initial that cannot run before k was enabled by k itself (a join
+       by the exit it waits for, an acquire by the release, a get by the
+       put): anything else that enables it would come first in the reversed
+       sequence and be the initial. Such a race cannot be reversed. (A
+       parked spinner is no exception: its step there would repeat itself.) */
     uint64_t can = initials & nd->en;
     if (can)
         nd->backtrack |= (can >> p & 1) ? (uint64_t)1 << p : can & -can;
-    else
-        nd->backtrack |= nd->en;   /* no initial can run there: try them all */
 }
 
 static void event(weft__exec *ex, long i)

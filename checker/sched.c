@@ -447,10 +447,22 @@ static void obj_register(weft__exec *ex, weft__obj *o, int kind, const char *kna
     o->kind = kind;
     ex->objs[ex->nobjs++] = o;
     int n = ++ex->kind_count[kind <= WEFT__O_OTHER ? kind : WEFT__O_OTHER];
-    if (name && *name)
-        snprintf(o->name, sizeof o->name, "%s", name);
-    else if (kname)
-        snprintf(o->name, sizeof o->name, "%s#%d", kname, n);
+    /* (by hand: this runs for every object of every execution) */
+    size_t k = 0;
+    const char *src = name && *name ? name : kname;
+    for (; src && src[k] && k + 1 < sizeof o->name; k++)
+        o->name[k] = src[k];
+    if (!(name && *name) && kname) {
+        char digits[12];
+        int d = 0;
+        for (unsigned v = (unsigned)n; v || !d; v /= 10)
+            digits[d++] = (char)('0' + v % 10);
+        if (k + 1 < sizeof o->name)
+            o->name[k++] = '#';
+        while (d && k + 1 < sizeof o->name)
+            o->name[k++] = digits[--d];
+    }
+    o->name[k] = 0;
 }
 
 void *weft__obj_new(size_t size, int kind, const char *kname, const char *name)

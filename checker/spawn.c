@@ -55,8 +55,25 @@ void *weft__ffi_pack(weft_fn fn, const char *sig, va_list ap)
         }
         c->ptrs[i] = v;
     }
+    /* A model spawns with the same few signatures in every execution: their
+       prepared call interfaces are kept (each with its own argument types,
+       which are the same for the same signature). */
+    static struct { char sig[MAX_ARGS + 1]; ffi_cif cif; ffi_type *types[MAX_ARGS]; } cache[8];
+    static int ncache;
+    for (int i = 0; i < ncache; i++)
+        if (!strcmp(cache[i].sig, sig)) {
+            c->cif = cache[i].cif;
+            return c;
+        }
     if (ffi_prep_cif(&c->cif, FFI_DEFAULT_ABI, (unsigned)n, &ffi_type_void, c->types) != FFI_OK)
         weft__fail(WEFT__MISUSE, pc, "libffi cannot prepare a call with signature \"%s\"", sig);
+    if (ncache < 8) {
+        memcpy(cache[ncache].sig, sig, n + 1);
+        memcpy(cache[ncache].types, c->types, sizeof c->types);
+        cache[ncache].cif = c->cif;
+        cache[ncache].cif.arg_types = cache[ncache].types;
+        ncache++;
+    }
     return c;
 }
 

@@ -23,6 +23,7 @@ typedef struct cell {
     unsigned gen;
     acc w;                  /* last write (w.tid < 0: none) */
     acc r[NREADS];          /* last read of up to NREADS threads */
+    uint8_t rmask;          /* which of r[] hold a read (tid >= 0) */
     weft__vc *sync;         /* clock released by atomic writes here */
 } cell;
 
@@ -198,16 +199,20 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
         c->w.clk > C->c[c->w.tid])
         report(&c->w, t, write, addr, step, pc);
     if (write) {
-        for (int i = 0; i < NREADS; i++) {
-            acc *r = &c->r[i];
+        for (unsigned m = c->rmask; m; m &= m - 1) {
+            acc *r = &c->r[__builtin_ctz(m)];
             if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && (r->bytes & bytes) &&
                 r->clk > C->c[r->tid])
                 report(r, t, write, addr, step, pc);
         }
         c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, bytes, step, pc};
-        for (int i = 0; i < NREADS; i++)
-            if (!(c->r[i].bytes & ~bytes))
+        for (unsigned m = c->rmask; m; m &= m - 1) {
+            int i = __builtin_ctz(m);
+            if (!(c->r[i].bytes & ~bytes)) {
                 c->r[i].tid = -1;   /* a read of bytes this write covers is superseded */
+                c->rmask &= (uint8_t)~(1u << i);
+            }
+        }
         if (atomic) {
             if (!c->sync)
                 c->sync = vc_new();
@@ -225,6 +230,7 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
             slot = NREADS - 1;
         }
         c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, bytes, step, pc};
+        c->rmask |= (uint8_t)(1u << slot);
     }
 }
 

@@ -389,7 +389,7 @@ static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintpt
         t->seen_epoch = epoch;
         t->nseen = 0;
     }
-    int n = t->nseen < 4 ? t->nseen : 4;
+    int n = t->nseen < WEFT__SPIN_SEEN ? t->nseen : WEFT__SPIN_SEEN;
     for (int i = 0; i < n; i++) {
         struct weft__seen *s = &t->seen[i];
         if (s->pc != pc || s->addr != addr || s->val != v)
@@ -404,7 +404,7 @@ static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintpt
         s->hash = h;
         return;
     }
-    t->seen[t->nseen++ % 4] = (struct weft__seen){pc, addr, v, 0};
+    t->seen[t->nseen++ % WEFT__SPIN_SEEN] = (struct weft__seen){pc, addr, v, 0};
 }
 
 void weft__result(long res)
@@ -647,7 +647,7 @@ _Noreturn void weft__exit_execution(int code)
 static void spin_text(weft__exec *ex, const weft__thread *t, char *buf, size_t n)
 {
     char items[4][140];
-    int m = 0, nseen = t->nseen < 4 ? t->nseen : 4;
+    int m = 0, nseen = t->nseen < WEFT__SPIN_SEEN ? t->nseen : WEFT__SPIN_SEEN;
     for (int pass = 0; pass < 2 && !m; pass++) {
         for (int j = 0; j < nseen; j++) {
             if (pass == 0 && on_own_stack(t, t->seen[j].addr))

@@ -420,6 +420,9 @@ static void pending_races(weft__exec *ex)
     long n = ex->nevents;
     if (n <= 0 || n > state(ex)->len)
         return;
+    bool ok = ex->end_status == WEFT__END_OK;
+    int tl = ex->events[n - 1].tid, tf = ex->end_tid;
+    long ef = ex->end_status == WEFT__END_FINDING && tf >= 0 ? tlast[tf] : -1;
     for (int q = 0; q < ex->nthreads; q++) {
         const weft__thread *qt = ex->threads[q];
         if (qt->state != WEFT__RUN)
@@ -443,19 +446,15 @@ static void pending_races(weft__exec *ex)
                     reverse(ex, w, n, q, cq);
             }
         }
-        int tl = ex->events[n - 1].tid;
-        if (ex->end_status == WEFT__END_OK && tl != q && cq[tl] < seqof[n - 1])
+        if (ok && tl != q && cq[tl] < seqof[n - 1])
             reverse(ex, n - 1, n, q, cq);
         /* a finding in a thread ends the execution right after that
-           thread's last step: q could have had a step before it */
-        int tf = ex->end_tid;
-        if (ex->end_status == WEFT__END_FINDING && tf >= 0 && tf != q && tlast[tf] >= 0 &&
-            cq[tf] < seqof[tlast[tf]])
-            reverse(ex, tlast[tf], n, q, cq);
+           thread's last step (ef): q could have had a step before it */
+        if (ef >= 0 && tf != q && cq[tf] < seqof[ef])
+            reverse(ex, ef, n, q, cq);
     }
     /* the exit that ended it also races with what the others last did */
-    int tl = ex->events[n - 1].tid;
-    if (ex->end_status == WEFT__END_OK && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
+    if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
         for (int q = 0; q < ex->nthreads; q++) {
             long e = tlast[q];
             if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&

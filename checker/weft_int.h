@@ -104,12 +104,13 @@ typedef struct weft__pending {
 
 enum weft__tstate { WEFT__RUN = 1, WEFT__DONE };
 
+#define WEFT__SPIN_SEEN 4   /* reads a thread remembers for spin detection */
+
 struct weft__thread {
     weft__obj obj;              /* a thread is an object too: what join waits on */
     int id;                     /* 0 is main; ids are never reused in an execution */
     int state;                  /* enum weft__tstate */
     bool daemon;
-    bool started;               /* its coroutine has run */
     int space;                  /* address space (process): whose globals it sees */
     weft__pending pend;         /* valid while state == WEFT__RUN */
     bool timed_out;             /* result of the last timed operation */
@@ -125,12 +126,11 @@ struct weft__thread {
     /* spin detection (sched.c, observe_read): the reads seen since the last
        change of state by any thread (or by this one outside its own stack),
        each with a hash of this thread's stack when it was seen again */
-    struct weft__seen { const void *pc; uintptr_t addr; long val; uint64_t hash; } seen[4];
+    struct weft__seen { const void *pc; uintptr_t addr; long val; uint64_t hash; } seen[WEFT__SPIN_SEEN];
     int nseen;
     unsigned long seen_epoch;   /* ex->writes - own_writes when seen[] was valid */
     unsigned long own_writes;   /* its writes to its own stack, counted in ex->writes too */
     uintptr_t spin_addr; long spin_val;   /* what it spins on, for the report */
-    uintptr_t last_write;       /* value of the last write is read at the next op */
     int last_write_ev; int last_write_size;
     weft__vc *clock;            /* race detector */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */

@@ -415,6 +415,8 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             break;
         }
         bool crashed = weft__run_execution(ex);
+        if (ex->strat->end)
+            ex->strat->end(ex);
         if (ex->end_status == WEFT__END_BLOCKED) {
             /* redundant: equivalent to an execution explored before */
             sh->blocked++;

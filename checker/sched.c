@@ -23,7 +23,7 @@ static const weft__opdesc OP_SPAWN = {"spawn", WEFT__F_SPAWN};
 static const weft__opdesc OP_EXIT = {"exit", WEFT__F_EXIT};
 static const weft__opdesc OP_YIELD = {"yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL | WEFT__F_VAL};
-static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES};
+static const weft__opdesc OP_CHOOSE = {"choose", WEFT__F_LOCAL | WEFT__F_VAL | WEFT__F_RES | WEFT__F_CHOOSE};
 static const weft__opdesc OP_ASSUME = {"assume failed", WEFT__F_LOCAL};
 
 /* One coroutine slot per thread id, made on first use and kept for the

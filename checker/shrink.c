@@ -170,7 +170,7 @@ static void event(weft__exec *ex, long i)
         G.hold_tid = -1;
 }
 
-static const weft__strategy guided = {"shrink", begin, pick, choose, next, event, false};
+static const weft__strategy guided = {"shrink", begin, pick, choose, next, event, false, NULL};
 
 /* ---- the shrinker ------------------------------------------------------------ */
 

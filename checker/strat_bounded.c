@@ -179,6 +179,6 @@ static void progress(const weft__exec *ex, char *text, size_t n)
     snprintf(text, n, "; preemptions: level %d of %d", d->bound, d->max);
 }
 
-const weft__strategy weft__strategy_bounded = {"bounded", begin, pick, choose, next, NULL, false};
+const weft__strategy weft__strategy_bounded = {"bounded", begin, pick, choose, next, NULL, false, NULL};
 const weft__strategy_extra weft__strategy_bounded_extra = {&weft__strategy_bounded, repeated, summary,
                                                           progress};

@@ -109,4 +109,4 @@ static bool next(weft__exec *ex)
     return false;
 }
 
-const weft__strategy weft__strategy_dfs = {"dfs", begin, pick, choose, next, NULL, false};
+const weft__strategy weft__strategy_dfs = {"dfs", begin, pick, choose, next, NULL, false, NULL};

@@ -1,24 +1,33 @@
 /*
-** strat_dpor.c: dynamic partial-order reduction. Source-set DPOR (Abdulla,
-** Aronis, Jonsson, Sagonas, POPL 2014) with sleep sets: two executions that
-** differ only in the order of independent operations (a Mazurkiewicz trace)
-** are one; each trace is run to completion once. Where the sleep set of a
-** state holds every enabled thread, the rest of that execution is redundant:
-** it is abandoned and counted as "blocked", never as an execution.
+** strat_dpor.c: dynamic partial-order reduction. Optimal DPOR (Abdulla,
+** Aronis, Jonsson, Sagonas, POPL 2014 / JACM 2017): source sets with wakeup
+** trees, and sleep sets. Two executions that differ only in the order of
+** independent operations (a Mazurkiewicz trace) are one; each trace is run
+** to completion once, and no run is begun that could only repeat one.
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two
-** accesses to one 8-byte granule of memory (in one address space) unless both
+** accesses to one 4-byte unit of memory (in one address space) unless both
 ** read. Operations flagged WEFT__F_LOCAL (start, yield, choose) commute with
 ** everything. Happens-before is computed per event with vector clocks over
 ** that relation; an event races with an earlier dependent event of another
-** thread that nothing else orders before it, and the race is reversed by
-** adding an initial of the reversed sequence to the backtrack set of the
-** state before the earlier event.
+** thread that nothing else orders before it. The race is reversed by
+** inserting into the wakeup tree of the state before the earlier event the
+** sequence "what ran after it, not ordered after it, then the later event",
+** unless a thread asleep there could start that sequence (it was explored)
+** or a branch of the tree already starts it (it will be).
 **
-** The stack of nodes (one per step of the current execution) lives in the
-** shared strategy area so that a replacement worker resumes; the clocks and
-** access tables are rebuilt by every execution as it runs.
+** weft_choose: a choose commutes with everything, so DPOR runs it as soon as
+** its thread reaches it (no other thread is picked meanwhile: this loses no
+** trace). Its values are then branches of that one state: all of them where
+** the search arrives afresh, the one a wakeup sequence names where it follows
+** one.
+**
+** The stack of nodes (one per step of the current execution) and the pool of
+** wakeup tree entries live in the shared strategy area so that a replacement
+** worker resumes; the clocks and access tables are rebuilt by every
+** execution as it runs. Memory grows with the depth of an execution and the
+** width of its wakeup trees, not with the number of executions.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,11 +35,21 @@
 
 #include "strategy.h"
 
+/* An entry of a wakeup tree: a step (a thread and, for a choose, the value),
+   the branches after it, and what the step touches (packed: see pack()). */
+typedef struct wnode {
+    int32_t tid, val;       /* val: the value of a choose, else -1 */
+    int32_t child, next;    /* first branch after it, next sibling: -1 for none */
+    uint64_t k0;            /* keys k0 .. k0 + n - 1, and the object k1 - 1 if k1 */
+    uint32_t k1;
+    uint8_t n, write, ends, pad;
+} wnode;
+
 typedef struct node {
     uint64_t en;            /* threads that could run here */
-    uint64_t backtrack;     /* threads to explore from here */
     uint64_t done;          /* explored, or being explored, from here */
     uint64_t sleep;         /* asleep when this state was reached */
+    int32_t wut;            /* the wakeup tree's branches; the first is being explored */
     int32_t taken;          /* the thread run from here in this execution */
     int32_t ch_n, ch_val;   /* the choose its step made, if any */
 } node;
@@ -39,21 +58,93 @@ typedef struct dpor {
     long depth;             /* steps taken in this execution */
     long len;               /* nodes on the stack */
     long cap;
-    node nodes[];
+    int32_t pool_cap, pool_top, free_list;
+    int32_t full;           /* an insertion found the pool full: the search stops */
+    node nodes[];           /* cap nodes, then the pool of pool_cap wnodes */
 } dpor;
 
 static dpor *state(weft__exec *ex) { return ex->strat_state; }
+static wnode *pool(dpor *d) { return (wnode *)&d->nodes[d->cap]; }
+
+static int32_t wnode_new(dpor *d)
+{
+    wnode *w = pool(d);
+    int32_t x;
+    if (d->free_list >= 0) {
+        x = d->free_list;
+        d->free_list = w[x].next;
+    } else if (d->pool_top < d->pool_cap) {
+        x = d->pool_top++;
+    } else {
+        d->full = 1;
+        return -1;
+    }
+    w[x] = (wnode){0, -1, -1, -1, 0, 0, 0, 0, 0, 0};
+    return x;
+}
+
+/* Free x and the branches after it (not its siblings). */
+static void wnode_free(dpor *d, int32_t x)
+{
+    wnode *w = pool(d);
+    w[x].next = -1;
+    for (int32_t work = x; work >= 0;) {
+        int32_t c = work;
+        work = w[c].next;
+        for (int32_t ch = w[c].child; ch >= 0;) {
+            int32_t nx = w[ch].next;
+            w[ch].next = work;
+            work = ch;
+            ch = nx;
+        }
+        w[c].next = d->free_list;
+        d->free_list = c;
+    }
+}
+
+/* Free a list of siblings and everything after them. */
+static void wlist_free(dpor *d, int32_t x)
+{
+    while (x >= 0) {
+        int32_t nx = pool(d)[x].next;
+        wnode_free(d, x);
+        x = nx;
+    }
+}
+
+/* What an operation touches: memory units or objects (touch_of). */
+#define MAX_KEYS 8
+typedef struct touch { uint64_t key[MAX_KEYS]; int n; bool write; } touch;
 
 /* ---- per-execution happens-before (worker memory) -------------------------- */
 
 typedef uint32_t vclock[WEFT__MAX_THREADS];
 static vclock *clk;             /* clk[i]: clock of event i */
 static uint32_t *seqof;         /* seqof[i]: event i is its thread's seqof[i]-th */
+static int8_t *held;            /* held[i]: who held event i's lock before it, or -1 */
 static long cap_ev;
 static uint32_t tseq[WEFT__MAX_THREADS];
 static long tlast[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
+/* the races found so far in this execution: event k with event i (whose
+   operation could only run once its object let it: gated) */
+typedef struct race { long k, i; bool gated; } race;
+static race *races;
+static long nraces, cap_races;
+
+/* The sequence v being inserted, in worker memory: v[pos] is an event, or -1
+   for the last one (the later operation of the race, perhaps one that never
+   ran); vnext links the positions of one thread; vhead[t] is t's first
+   position not yet matched by the tree (-1: none). */
+static long *vev;
+static int *vnext;
+static touch *vt;
+static int vhead[WEFT__MAX_THREADS];
+static int nv, vleft;
+static const uint32_t *vlast_clk;
+static int vlast_tid;
+static bool vlast_ends;         /* the last one is a thread's end (it may end the process) */
 
 /* The last write and the reads since, of one object or memory unit; for an
    object also every write (see event()). */
@@ -111,8 +202,6 @@ static loc *loc_get(uint64_t key)
 
 /* ---- what an operation touches --------------------------------------------- */
 
-#define MAX_KEYS 8
-typedef struct touch { uint64_t key[MAX_KEYS]; int n; bool write; } touch;
 
 static uint64_t obj_key(int id) { return (uint64_t)1 << 63 | (uint64_t)(unsigned)id; }
 static bool is_obj_key(uint64_t k) { return k >> 63; }
@@ -177,27 +266,76 @@ static bool ends_process(const weft__exec *ex, const weft__thread *t)
     return (t->id == 0 && ex->main_exits) || (!t->daemon && ex->live_nondaemon == 1);
 }
 
+/* t's pending operation can run only once its object lets it (a join, an
+   acquire), not a timed one that may give up. */
+static bool gated(const weft__thread *t)
+{
+    return t->pend.ready && !t->pend.timed;
+}
+
+/* A touch packed into a wakeup tree entry: memory units are consecutive
+   keys (mem_keys), an object operation has one or two object keys. */
+static void pack(wnode *w, const touch *t, bool ends)
+{
+    w->k0 = t->n ? t->key[0] : 0;
+    w->k1 = 0;
+    w->n = 0;
+    w->write = t->write;
+    w->ends = ends;
+    if (t->n && is_obj_key(t->key[0])) {
+        w->n = 1;
+        if (t->n > 1)
+            w->k1 = (uint32_t)t->key[1] + 1;
+    } else {
+        w->n = (uint8_t)t->n;
+    }
+}
+
+static void unpack(touch *t, const wnode *w)
+{
+    t->write = w->write;
+    t->n = 0;
+    for (int j = 0; j < w->n; j++)
+        t->key[t->n++] = w->k0 + (uint64_t)j;
+    if (w->k1)
+        t->key[t->n++] = obj_key((int)(w->k1 - 1));
+}
+
 /* ---- the strategy ------------------------------------------------------------------ */
 
 static void begin(weft__exec *ex)
 {
     dpor *d = state(ex);
-    if (!d->cap)
-        d->cap = (long)((WEFT__STRAT_STATE_SIZE - sizeof *d) / sizeof(node));
+    if (!d->cap) {
+        /* a quarter for the stack of nodes, the rest for the wakeup trees */
+        size_t room = WEFT__STRAT_STATE_SIZE - sizeof *d;
+        d->cap = (long)(room / 4 / sizeof(node));
+        d->pool_cap = (int32_t)((room - (size_t)d->cap * sizeof(node)) / sizeof(wnode));
+        d->free_list = -1;
+    }
     d->depth = 0;
     if (cap_ev < ex->cap_events) {
         free(clk);
         free(seqof);
+        free(held);
+        free(vev);
+        free(vnext);
+        free(vt);
         cap_ev = ex->cap_events;
         clk = malloc(sizeof *clk * (size_t)cap_ev);
         seqof = malloc(sizeof *seqof * (size_t)cap_ev);
-        WEFT_ASSERT(clk && seqof);
+        held = malloc(sizeof *held * (size_t)cap_ev);
+        vev = malloc(sizeof *vev * (size_t)(cap_ev + 1));
+        vnext = malloc(sizeof *vnext * (size_t)(cap_ev + 1));
+        vt = malloc(sizeof *vt * (size_t)(cap_ev + 1));
+        WEFT_ASSERT(clk && seqof && held && vev && vnext && vt);
     }
     memset(tseq, 0, sizeof tseq);
     for (int i = 0; i < WEFT__MAX_THREADS; i++)
         tlast[i] = -1;
     memset(tinit, 0, sizeof tinit);
     next_sleep = 0;
+    nraces = 0;
     gen++;
     used_locs = 0;
     if (!wlist) {
@@ -205,6 +343,17 @@ static void begin(weft__exec *ex)
         WEFT_ASSERT(wlist);
     }
     nwlist = 0;
+}
+
+/* The thread about to make a choose, if one is: DPOR runs it first. */
+static int chooser(const weft__exec *ex, uint64_t cand)
+{
+    for (uint64_t m = cand; m; m &= m - 1) {
+        int t = __builtin_ctzll(m);
+        if (ex->threads[t]->pend.op->flags & WEFT__F_CHOOSE)
+            return t;
+    }
+    return -1;
 }
 
 static int pick(weft__exec *ex, uint64_t cand, int cur)
@@ -221,72 +370,301 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         d->depth++;
         return nd->taken;
     }
-    if (d->len == d->cap) {
-        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld steps)", d->cap);
+    if (d->len == d->cap || d->full) {
+        if (d->full)
+            snprintf(ex->end_msg, sizeof ex->end_msg,
+                     "the search's wakeup trees are full (%d entries)", d->pool_cap);
+        else
+            snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld steps)",
+                     d->cap);
         return WEFT__PICK_DIVERGED;
     }
+    int ch = chooser(ex, cand);
+    if (ch >= 0)
+        cand = (uint64_t)1 << ch;
     uint64_t avail = cand & ~next_sleep;
-    if (!avail)
+    wnode *w = pool(d);
+    /* the branches the wakeup tree holds after the step that led here: the
+       first that can run is this step (one that cannot was a race that
+       cannot be reversed after all) */
+    int32_t sub = -1;
+    if (i > 0 && d->nodes[i - 1].wut >= 0) {
+        sub = w[d->nodes[i - 1].wut].child;
+        w[d->nodes[i - 1].wut].child = -1;
+    }
+    bool guided = sub >= 0;
+    while (sub >= 0 && !(avail >> w[sub].tid & 1)) {
+        int32_t nx = w[sub].next;
+        wnode_free(d, sub);
+        sub = nx;
+    }
+    /* no sequence that led here can go on: the races they were to reverse
+       cannot be, and nothing else needs this state */
+    if (guided && sub < 0)
         return WEFT__PICK_BLOCKED;
-    /* the default branch: the current thread, else the first one the
-       fairness rule would let run (so spins give way), else any */
-    uint64_t fair = avail & ex->fair_cand;
-    int p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
+    int p;
+    if (sub >= 0) {
+        p = w[sub].tid;
+    } else {
+        if (!avail)
+            return WEFT__PICK_BLOCKED;
+        /* a fresh branch: the current thread, else the first one the
+           fairness rule would let run (so spins give way), else any */
+        uint64_t fair = avail & ex->fair_cand;
+        p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
+        sub = wnode_new(d);
+        if (sub < 0) {
+            snprintf(ex->end_msg, sizeof ex->end_msg,
+                     "the search's wakeup trees are full (%d entries)", d->pool_cap);
+            return WEFT__PICK_DIVERGED;
+        }
+        touch t;
+        pending_touch(ex->threads[p], &t);
+        w[sub].tid = p;
+        pack(&w[sub], &t, ex->threads[p]->pend.op->flags & WEFT__F_EXIT);
+    }
     uint64_t b = (uint64_t)1 << p;
-    d->nodes[d->len++] = (node){cand, b, b, next_sleep, p, 0, 0};
+    d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
     d->depth++;
     return p;
 }
 
-/* An operation of thread p, with clock ci, the event i or p's pending
-   operation if i is the end of the execution, races with the earlier event
-   k: make sure the state before k explores some initial of "what ran after
-   k, not ordered after it, then p". */
-static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci)
+/* ---- reversing a race: the wakeup sequence and its insertion ----------------- */
+
+static int vtid(weft__exec *ex, int pos) { return vev[pos] >= 0 ? ex->events[vev[pos]].tid : vlast_tid; }
+static const uint32_t *vclk(int pos) { return vev[pos] >= 0 ? clk[vev[pos]] : vlast_clk; }
+
+static int vval(weft__exec *ex, int pos)
+{
+    if (vev[pos] < 0)
+        return -1;
+    const weft__event *e = &ex->events[vev[pos]];
+    return (e->op->flags & WEFT__F_CHOOSE) && e->val > 1 ? (int)e->res : -1;
+}
+
+static bool vends(weft__exec *ex, int pos)
+{
+    if (vev[pos] < 0)
+        return vlast_ends;
+    return ex->events[vev[pos]].op->flags & WEFT__F_EXIT;
+}
+
+/* Nothing left in v comes before position pos in happens-before. */
+static bool v_initial(weft__exec *ex, int pos)
+{
+    int t = vtid(ex, pos);
+    const uint32_t *c = vclk(pos);
+    for (int u = 0; u < ex->nthreads; u++) {
+        int g = vhead[u];
+        /* (nothing in v is ordered after p's operation, the last of E) */
+        if (u != t && g >= 0 && g < pos && vev[g] >= 0 && c[u] >= seqof[vev[g]])
+            return false;
+    }
+    return true;
+}
+
+/* A step (touching t) commutes with everything left in v. */
+static bool v_independent(weft__exec *ex, const touch *t, bool ends)
+{
+    if (ends)
+        return false;
+    for (int u = 0; u < ex->nthreads; u++)
+        for (int g = vhead[u]; g >= 0; g = vnext[g])
+            if (touches_conflict(t, &vt[g]) || vends(ex, g))
+                return false;
+    return true;
+}
+
+/* Would the step of thread q (touching t), run first, start v? (a weak
+   initial: the first of q's steps in v with nothing before it, or a step
+   outside v that commutes with all of it) */
+static bool v_starts(weft__exec *ex, int q, int val, const touch *t, bool ends)
+{
+    int pos = vhead[q];
+    if (pos >= 0)
+        return vval(ex, pos) == val && v_initial(ex, pos);
+    return v_independent(ex, t, ends);
+}
+
+static void v_take(int q)
+{
+    vhead[q] = vnext[vhead[q]];
+    vleft--;
+}
+
+/* Append what is left of v (front first, if it is left) after *link. */
+static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
+{
+    wnode *w = pool(d);
+    while (*link >= 0)
+        link = &w[*link].next;
+    /* positions still in v, in order: a thread's are from vhead on */
+    int from[WEFT__MAX_THREADS];
+    for (int u = 0; u < ex->nthreads; u++)
+        from[u] = vhead[u];
+    for (int k = -1; k < nv; k++) {
+        int pos = k < 0 ? front : k;
+        if (pos < 0)
+            continue;
+        int t = vtid(ex, pos);
+        if (from[t] < 0 || from[t] > pos)
+            continue;   /* matched by the tree */
+        if (k >= 0 && pos == front)
+            continue;   /* went first */
+        int32_t x = wnode_new(d);
+        if (x < 0)
+            return;
+        w[x].tid = t;
+        w[x].val = vval(ex, pos);
+        pack(&w[x], &vt[pos], vends(ex, pos));
+        *link = x;
+        link = &w[x].child;
+    }
+}
+
+/* The operation of thread p (clock ci, touching tp), the event i or p's
+   pending operation if i is the end of the execution, races with the earlier
+   event k: make sure the state before k explores "what ran after k, not
+   ordered after it, then p's operation". */
+static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, const touch *tp,
+                    bool gated, bool ends)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
-    int tk = ex->events[k].tid;
+    const weft__event *ek = &ex->events[k];
+    int tk = ek->tid;
     uint32_t sk = seqof[k];
-    uint64_t seen = 0, initials = 0;
-    uint32_t first[WEFT__MAX_THREADS];
-    for (long j = k + 1; j < i; j++) {
-        if (clk[j][tk] >= sk)
-            continue;   /* ordered after k: not part of the reversed sequence */
-        int t = ex->events[j].tid;
-        if (seen >> t & 1)
-            continue;
-        bool init = true;
-        for (uint64_t m = seen; m && init; m &= m - 1) {
-            int u = __builtin_ctzll(m);
-            if (clk[j][u] >= first[u])
-                init = false;
-        }
-        seen |= (uint64_t)1 << t;
-        first[t] = seqof[j];
-        if (init)
-            initials |= (uint64_t)1 << t;
-    }
-    if (!(seen >> p & 1)) {
-        bool init = true;
-        for (uint64_t m = seen; m && init; m &= m - 1) {
-            int u = __builtin_ctzll(m);
-            if (ci[u] >= first[u])
-                init = false;
-        }
-        if (init)
-            initials |= (uint64_t)1 << p;
-    }
-    if (initials & nd->backtrack)
+    int nt = ex->nthreads;
+    /* What waits for a thread's end (a join) cannot run before it; what
+       waits for a lock cannot run before an operation on it while another
+       thread holds it (nothing in v touches the lock: all would be ordered
+       after k) */
+    if (gated && tp->n && ek->obj >= 0 && tp->key[0] == obj_key(ek->obj) &&
+        ((ek->op->flags & WEFT__F_EXIT) || (held[k] >= 0 && held[k] != p)))
         return;
-    /* An initial that cannot run before k was enabled by k itself (a join
-       by the exit it waits for, an acquire by the release, a get by the
-       put): anything else that enables it would come first in the reversed
-       sequence and be the initial. Such a race cannot be reversed. (A
-       parked spinner is no exception: its step there would repeat itself.) */
-    uint64_t can = initials & nd->en;
-    if (can)
-        nd->backtrack |= (can >> p & 1) ? (uint64_t)1 << p : can & -can;
+    long firstafter[WEFT__MAX_THREADS];
+    uint64_t seen = 0;
+    nv = 0;
+    /* v: the events after k not ordered after it, then p's operation; those
+       p's operation needs come first, so that the sequence is found out
+       early if that operation cannot run there after all (it waits for
+       what k did); the others commute with it */
+    for (int pass = 0; pass < 2; pass++) {
+        for (long j = k + 1; j < ex->nevents; j++) {
+            int t = ex->events[j].tid;
+            if (!pass && !(seen >> t & 1)) {
+                seen |= (uint64_t)1 << t;
+                firstafter[t] = j;
+            }
+            if (clk[j][tk] >= sk || j == i)
+                continue;   /* ordered after k: not part of the reversed sequence */
+            if ((ci[t] >= seqof[j]) == pass)
+                continue;
+            vev[nv] = j;
+            event_touch(ex, &ex->events[j], &vt[nv]);
+            nv++;
+        }
+        if (!pass) {
+            vev[nv] = -1;
+            vt[nv] = *tp;
+            nv++;
+        }
+    }
+    vlast_clk = ci;
+    vlast_tid = p;
+    vlast_ends = ends;
+    vleft = nv;
+    for (int u = 0; u < nt; u++)
+        vhead[u] = -1;
+    for (int pos = nv - 1; pos >= 0; pos--) {
+        int t = vtid(ex, pos);
+        vnext[pos] = vhead[t];
+        vhead[t] = pos;
+    }
+
+    /* p's operation, first of v, that could not run at k: it waits for what
+       k did (a release, a put) and nothing in v changes that */
+    {
+        int pe = vhead[p];
+        if (vev[pe] < 0 && !(nd->en >> p & 1) && v_initial(ex, pe))
+            return;
+    }
+
+    /* The sequence must start with a step that can run before k. An initial
+       that cannot was enabled by k itself (a join by the exit it waits for,
+       an acquire by the release, a get by the put): anything else that
+       enables it would come first in the sequence and be the initial. If no
+       initial can, the race cannot be reversed. */
+    int front = -1;
+    if (!(nd->en >> vtid(ex, 0) & 1)) {
+        for (int pos = 1; pos < nv && front < 0; pos++) {
+            int t = vtid(ex, pos);
+            if (vhead[t] == pos && (nd->en >> t & 1) && v_initial(ex, pos))
+                front = pos;
+        }
+        if (front < 0)
+            return;
+    }
+
+    /* A thread asleep at k (or explored from it) that would start v: the
+       traces that start so are explored, or being explored, already. */
+    for (uint64_t m = (nd->sleep | nd->done) & ~((uint64_t)1 << tk); m; m &= m - 1) {
+        int q = __builtin_ctzll(m);
+        touch tq;
+        bool qends;
+        if (vhead[q] >= 0) {
+            if (v_initial(ex, vhead[q]))
+                return;
+            continue;
+        }
+        if (seen >> q & 1) {
+            const weft__event *e = &ex->events[firstafter[q]];
+            event_touch(ex, e, &tq);
+            qends = e->op->flags & WEFT__F_EXIT;
+        } else {
+            const weft__thread *qt = ex->threads[q];
+            if (qt->state != WEFT__RUN)
+                continue;
+            pending_touch(qt, &tq);
+            qends = qt->pend.op->flags & WEFT__F_EXIT;
+        }
+        if ((nd->en >> q & 1) && v_independent(ex, &tq, qends))
+            return;
+    }
+
+    /* Walk the tree: a branch whose step starts what is left of v is
+       followed; a leaf reached so already covers v; else what is left of v
+       becomes a new branch where the walk stopped. */
+    wnode *w = pool(d);
+    int32_t *link = &nd->wut;
+    for (;;) {
+        if (!vleft)
+            return;
+        int32_t c = *link;
+        /* (the branch being explored from k runs k's step first: v never
+           starts so, even where the race is only that a finding or an exit
+           after k cut p's operation short) */
+        if (link == &nd->wut)
+            c = w[c].next;
+        for (; c >= 0; c = w[c].next) {
+            touch tc;
+            unpack(&tc, &w[c]);
+            if (v_starts(ex, w[c].tid, w[c].val, &tc, w[c].ends))
+                break;
+        }
+        if (c < 0) {
+            v_append(ex, d, link, link == &nd->wut ? front : -1);
+            return;
+        }
+        if (vhead[w[c].tid] >= 0) {
+            if (vhead[w[c].tid] == front)
+                front = -1;
+            v_take(w[c].tid);
+        }
+        if (w[c].child < 0)
+            return;
+        link = &w[c].child;
+    }
 }
 
 static void event(weft__exec *ex, long i)
@@ -316,6 +694,9 @@ static void event(weft__exec *ex, long i)
     next_sleep = keep;
 
     /* happens-before, and the races this event closes */
+    const weft__obj *o = ex->threads[p]->pend.obj;
+    held[i] = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
+                  ? (int8_t)o->holder->id : -1;
     uint32_t *c = clk[i];
     if (tlast[p] >= 0)
         memcpy(c, clk[tlast[p]], sizeof(vclock));
@@ -392,8 +773,16 @@ static void event(weft__exec *ex, long i)
     /* a spawned thread starts from its parent's clock at the spawn */
     if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS)
         memcpy(tinit[e->val], c, sizeof(vclock));
-    for (int k = 0; k < nr; k++)
-        reverse(ex, racing[k], i, p, clk[i]);
+    /* reversed at the end of the execution, when all of it is known */
+    bool g = gated(ex->threads[p]);
+    for (int k = 0; k < nr; k++) {
+        if (nraces == cap_races) {
+            cap_races = cap_races ? 2 * cap_races : 1024;
+            races = realloc(races, sizeof *races * (size_t)cap_races);
+            WEFT_ASSERT(races);
+        }
+        races[nraces++] = (race){racing[k], i, g};
+    }
 }
 
 static int choose(weft__exec *ex, int n)
@@ -401,8 +790,28 @@ static int choose(weft__exec *ex, int n)
     dpor *d = state(ex);
     node *nd = &d->nodes[d->depth - 1];
     if (!nd->ch_n) {
+        wnode *w = pool(d);
+        int32_t x = nd->wut;
         nd->ch_n = n;
-        nd->ch_val = 0;
+        if (w[x].val < 0) {
+            /* arrived afresh: every value is a branch of this state */
+            w[x].val = 0;
+            for (int v = n - 1; v >= 1; v--) {
+                int32_t y = wnode_new(d);
+                if (y < 0)
+                    break;
+                w[y] = w[x];
+                w[y].val = v;
+                w[y].child = -1;
+                w[y].next = w[x].next;
+                w[x].next = y;
+            }
+        }
+        nd->ch_val = w[x].val;
+        if (nd->ch_val >= n) {
+            weft__strategy_nondeterministic(ex, d->depth - 1);
+            return WEFT__PICK_DIVERGED;
+        }
     } else if (nd->ch_n != n) {
         weft__strategy_nondeterministic(ex, d->depth - 1);
         return WEFT__PICK_DIVERGED;
@@ -437,21 +846,21 @@ static void pending_races(weft__exec *ex)
                     long ev = wlist[w][0];
                     int tw = ex->events[ev].tid;
                     if (tw != q && cq[tw] < seqof[ev])
-                        reverse(ex, ev, n, q, cq);
+                        reverse(ex, ev, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
                 }
             } else if (l->lw >= 0) {
                 long w = l->lw;
                 int tw = ex->events[w].tid;
                 if (tw != q && cq[tw] < seqof[w])
-                    reverse(ex, w, n, q, cq);
+                    reverse(ex, w, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
             }
         }
         if (ok && tl != q && cq[tl] < seqof[n - 1])
-            reverse(ex, n - 1, n, q, cq);
+            reverse(ex, n - 1, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
         /* a finding in a thread ends the execution right after that
            thread's last step (ef): q could have had a step before it */
         if (ef >= 0 && tf != q && cq[tf] < seqof[ef])
-            reverse(ex, ef, n, q, cq);
+            reverse(ex, ef, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
     }
     /* the exit that ended it also races with what the others last did */
     if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
@@ -459,34 +868,68 @@ static void pending_races(weft__exec *ex)
             long e = tlast[q];
             if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&
                 clk[n - 1][q] < seqof[e])
-                reverse(ex, e, n - 1, tl, clk[n - 1]);
+            {
+                touch tx;
+                event_touch(ex, &ex->events[n - 1], &tx);
+                reverse(ex, e, n - 1, tl, clk[n - 1], &tx, false, true);
+            }
         }
+}
+
+/* After an execution (run to its end, or cut short by a finding or a
+   crash), before the worker may be replaced: reverse its races. */
+static void end(weft__exec *ex)
+{
+    if (ex->end_status == WEFT__END_BLOCKED || ex->end_status == WEFT__END_DIVERGED)
+        return;
+    if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)
+        pending_races(ex);
+    for (long r = 0; r < nraces; r++) {
+        long i = races[r].i;
+        const weft__event *e = &ex->events[i];
+        touch t;
+        event_touch(ex, e, &t);
+        reverse(ex, races[r].k, i, e->tid, clk[i], &t, races[r].gated, e->op->flags & WEFT__F_EXIT);
+    }
+    nraces = 0;
 }
 
 static bool next(weft__exec *ex)
 {
     dpor *d = state(ex);
-    if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)
-        pending_races(ex);
-    if (d->len > d->depth)
-        d->len = d->depth;
+    if (d->full) {
+        /* an insertion was lost: the next execution's first step reports it */
+        d->len = 0;
+        return true;
+    }
+    while (d->len > d->depth)
+        wlist_free(d, d->nodes[--d->len].wut);
+    wnode *w = pool(d);
     while (d->len > 0) {
         node *nd = &d->nodes[d->len - 1];
-        if (nd->ch_n && nd->ch_val + 1 < nd->ch_n) {
-            nd->ch_val++;
-            return true;
-        }
-        uint64_t avail = nd->backtrack & ~nd->done & ~nd->sleep & nd->en;
-        if (avail) {
-            int q = __builtin_ctzll(avail);
-            nd->done |= (uint64_t)1 << q;
-            nd->taken = q;
-            nd->ch_n = nd->ch_val = 0;
-            return true;
+        /* the branch explored is done; the next one that can run is next */
+        int32_t x = nd->wut;
+        nd->wut = w[x].next;
+        wnode_free(d, x);
+        while (nd->wut >= 0) {
+            const wnode *c = &w[nd->wut];
+            bool value = nd->ch_n && c->tid == nd->taken && c->val >= 0;
+            if ((nd->en >> c->tid & 1) &&
+                (value || !((nd->done | nd->sleep) >> c->tid & 1))) {
+                nd->taken = c->tid;
+                nd->done |= (uint64_t)1 << c->tid;
+                if (!value)
+                    nd->ch_n = 0;
+                nd->ch_val = c->val >= 0 ? c->val : 0;
+                return true;
+            }
+            x = nd->wut;
+            nd->wut = c->next;
+            wnode_free(d, x);
         }
         d->len--;
     }
     return false;
 }
 
-const weft__strategy weft__strategy_dpor = {"dpor", begin, pick, choose, next, event, true};
+const weft__strategy weft__strategy_dpor = {"dpor", begin, pick, choose, next, event, true, end};

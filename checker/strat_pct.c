@@ -105,5 +105,5 @@ static bool summary(weft__exec *ex, char *json, size_t jn, char *text, size_t tn
     return true;
 }
 
-const weft__strategy weft__strategy_pct = {"pct", begin, pick, choose, next, event, false};
+const weft__strategy weft__strategy_pct = {"pct", begin, pick, choose, next, event, false, NULL};
 const weft__strategy_extra weft__strategy_pct_extra = {&weft__strategy_pct, NULL, summary, NULL};

@@ -47,4 +47,4 @@ static bool next(weft__exec *ex)
     return true;   /* endless: the budget stops it */
 }
 
-const weft__strategy weft__strategy_random = {"random", begin, pick, choose, next, NULL, false};
+const weft__strategy weft__strategy_random = {"random", begin, pick, choose, next, NULL, false, NULL};

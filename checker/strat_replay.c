@@ -56,4 +56,4 @@ static bool next(weft__exec *ex)
     return false;
 }
 
-const weft__strategy weft__strategy_replay = {"replay", begin, pick, choose, next, NULL, false};
+const weft__strategy weft__strategy_replay = {"replay", begin, pick, choose, next, NULL, false, NULL};

@@ -85,6 +85,7 @@ typedef struct weft__opdesc {
 #define WEFT__F_SPAWN   0x200u  /* starts a thread (ev.val: its id) */
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
+#define WEFT__F_CHOOSE  0x400u  /* weft_choose: ev.val choices, ev.res the one made */
 
 typedef bool (*weft__pred)(void *arg);
 
@@ -172,6 +173,8 @@ typedef struct weft__strategy {
     bool (*next)(weft__exec *ex);                      /* after: false when exhausted */
     void (*event)(weft__exec *ex, long i);             /* optional: event i was recorded */
     bool every_point;          /* pick is asked even when one thread can run */
+    void (*end)(weft__exec *ex);                       /* optional: an execution ended, before
+                                                          anything else (a crash's worker exits) */
 } weft__strategy;
 
 /* pick's answers besides a thread id: the schedule cannot be followed (the

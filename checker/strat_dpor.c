@@ -49,6 +49,7 @@ static dpor *state(weft__exec *ex) { return ex->strat_state; }
 typedef uint32_t vclock[WEFT__MAX_THREADS];
 static vclock *clk;             /* clk[i]: clock of event i */
 static uint32_t *seqof;         /* seqof[i]: event i is its thread's seqof[i]-th */
+static int8_t *held;            /* held[i]: who held event i's lock before it, or -1 */
 static long cap_ev;
 static uint32_t tseq[WEFT__MAX_THREADS];
 static long tlast[WEFT__MAX_THREADS];
@@ -177,6 +178,13 @@ static bool ends_process(const weft__exec *ex, const weft__thread *t)
     return (t->id == 0 && ex->main_exits) || (!t->daemon && ex->live_nondaemon == 1);
 }
 
+/* t's pending operation can run only once its object lets it (a join, an
+   acquire), and is not a timed one that may give up instead. */
+static bool gated(const weft__thread *t)
+{
+    return t->pend.ready && !t->pend.timed;
+}
+
 /* ---- the strategy ------------------------------------------------------------------ */
 
 static void begin(weft__exec *ex)
@@ -188,10 +196,12 @@ static void begin(weft__exec *ex)
     if (cap_ev < ex->cap_events) {
         free(clk);
         free(seqof);
+        free(held);
         cap_ev = ex->cap_events;
         clk = malloc(sizeof *clk * (size_t)cap_ev);
         seqof = malloc(sizeof *seqof * (size_t)cap_ev);
-        WEFT_ASSERT(clk && seqof);
+        held = malloc(sizeof *held * (size_t)cap_ev);
+        WEFT_ASSERT(clk && seqof && held);
     }
     memset(tseq, 0, sizeof tseq);
     for (int i = 0; i < WEFT__MAX_THREADS; i++)
@@ -242,11 +252,21 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
    operation if i is the end of the execution, races with the earlier event
    k: make sure the state before k explores some initial of "what ran after
    k, not ordered after it, then p". */
-static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci)
+static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, const touch *tp,
+                    bool gate)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
-    int tk = ex->events[k].tid;
+    const weft__event *ek = &ex->events[k];
+    /* Races that cannot be reversed, known by what they are: what waits
+       for a thread's end (a join) cannot run before it; what waits for a
+       lock cannot run before an operation on it while another thread
+       holds it (nothing in the reversed sequence touches the lock: all that
+       does is ordered after k). Their reversals would only be cut short. */
+    if (gate && tp->n && ek->obj >= 0 && tp->key[0] == obj_key(ek->obj) &&
+        ((ek->op->flags & WEFT__F_EXIT) || (held[k] >= 0 && held[k] != p)))
+        return;
+    int tk = ek->tid;
     uint32_t sk = seqof[k];
     uint64_t seen = 0, initials = 0;
     uint32_t first[WEFT__MAX_THREADS];
@@ -316,6 +336,9 @@ static void event(weft__exec *ex, long i)
     next_sleep = keep;
 
     /* happens-before, and the races this event closes */
+    const weft__obj *o = ex->threads[p]->pend.obj;
+    held[i] = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
+                  ? (int8_t)o->holder->id : -1;
     uint32_t *c = clk[i];
     if (tlast[p] >= 0)
         memcpy(c, clk[tlast[p]], sizeof(vclock));
@@ -392,8 +415,9 @@ static void event(weft__exec *ex, long i)
     /* a spawned thread starts from its parent's clock at the spawn */
     if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS)
         memcpy(tinit[e->val], c, sizeof(vclock));
+    bool gate = gated(ex->threads[p]);
     for (int k = 0; k < nr; k++)
-        reverse(ex, racing[k], i, p, clk[i]);
+        reverse(ex, racing[k], i, p, clk[i], &te, gate);
 }
 
 static int choose(weft__exec *ex, int n)
@@ -437,21 +461,21 @@ static void pending_races(weft__exec *ex)
                     long ev = wlist[w][0];
                     int tw = ex->events[ev].tid;
                     if (tw != q && cq[tw] < seqof[ev])
-                        reverse(ex, ev, n, q, cq);
+                        reverse(ex, ev, n, q, cq, &tq, gated(qt));
                 }
             } else if (l->lw >= 0) {
                 long w = l->lw;
                 int tw = ex->events[w].tid;
                 if (tw != q && cq[tw] < seqof[w])
-                    reverse(ex, w, n, q, cq);
+                    reverse(ex, w, n, q, cq, &tq, gated(qt));
             }
         }
         if (ok && tl != q && cq[tl] < seqof[n - 1])
-            reverse(ex, n - 1, n, q, cq);
+            reverse(ex, n - 1, n, q, cq, &tq, gated(qt));
         /* a finding in a thread ends the execution right after that
            thread's last step (ef): q could have had a step before it */
         if (ef >= 0 && tf != q && cq[tf] < seqof[ef])
-            reverse(ex, ef, n, q, cq);
+            reverse(ex, ef, n, q, cq, &tq, gated(qt));
     }
     /* the exit that ended it also races with what the others last did */
     if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
@@ -459,7 +483,11 @@ static void pending_races(weft__exec *ex)
             long e = tlast[q];
             if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&
                 clk[n - 1][q] < seqof[e])
-                reverse(ex, e, n - 1, tl, clk[n - 1]);
+            {
+                touch tx;
+                event_touch(ex, &ex->events[n - 1], &tx);
+                reverse(ex, e, n - 1, tl, clk[n - 1], &tx, false);
+            }
         }
 }
 

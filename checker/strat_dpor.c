@@ -144,7 +144,8 @@ static int vhead[WEFT__MAX_THREADS];
 static int nv, vleft;
 static const uint32_t *vlast_clk;
 static int vlast_tid;
-static bool vlast_ends;         /* the last one is a thread's end (it may end the process) */
+static bool vlast_ends;
+static uint64_t vran;           /* threads with a step after k */         /* the last one is a thread's end (it may end the process) */
 
 /* The last write and the reads since, of one object or memory unit; for an
    object also every write (see event()). */
@@ -483,7 +484,10 @@ static bool v_starts(weft__exec *ex, int q, int val, const touch *t, bool ends)
     int pos = vhead[q];
     if (pos >= 0)
         return vval(ex, pos) == val && v_initial(ex, pos);
-    return v_independent(ex, t, ends);
+    /* a thread that did not run again before the execution ended is no
+       weak initial: traces where the end cuts it short are not those where
+       it runs first */
+    return (vran >> q & 1) && v_independent(ex, t, ends);
 }
 
 static void v_take(int q)
@@ -502,14 +506,20 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
     int from[WEFT__MAX_THREADS];
     for (int u = 0; u < ex->nthreads; u++)
         from[u] = vhead[u];
-    for (int k = -1; k < nv; k++) {
-        int pos = k < 0 ? front : k;
-        if (pos < 0)
+    /* the front goes first, with the chooses that follow it */
+    int front_end = front;
+    while (front >= 0 && front_end + 1 < nv && vev[front_end + 1] == vev[front_end] + 1 &&
+           vev[front_end] >= 0 && vtid(ex, front_end + 1) == vtid(ex, front) &&
+           (ex->events[vev[front_end + 1]].op->flags & WEFT__F_CHOOSE))
+        front_end++;
+    for (int k = -1 - (front_end - front); k < nv; k++) {
+        int pos = k < 0 ? front_end + 1 + k : k;
+        if (pos < 0 || (k < 0 && front < 0))
             continue;
         int t = vtid(ex, pos);
         if (from[t] < 0 || from[t] > pos)
             continue;   /* matched by the tree */
-        if (k >= 0 && pos == front)
+        if (k >= 0 && front >= 0 && pos >= front && pos <= front_end)
             continue;   /* went first */
         int32_t x = wnode_new(d);
         if (x < 0)
@@ -549,7 +559,14 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
        p's operation needs come first, so that the sequence is found out
        early if that operation cannot run there after all (it waits for
        what k did); the others commute with it */
+    /* (a choose stays right after its thread's step before it: DPOR runs a
+       choose as soon as its thread reaches it) */
+    /* (but p's operation stays last if p makes a choose next: nothing else
+       can run between the two) */
+    bool late = i + 1 < ex->nevents && ex->events[i + 1].tid == p &&
+                (ex->events[i + 1].op->flags & WEFT__F_CHOOSE);
     for (int pass = 0; pass < 2; pass++) {
+        long glue = -1;
         for (long j = k + 1; j < ex->nevents; j++) {
             int t = ex->events[j].tid;
             if (!pass && !(seen >> t & 1)) {
@@ -558,7 +575,11 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
             }
             if (clk[j][tk] >= sk || j == i)
                 continue;   /* ordered after k: not part of the reversed sequence */
-            if ((ci[t] >= seqof[j]) == pass)
+            bool past = ci[t] >= seqof[j] || late ||
+                        (j == glue && (ex->events[j].op->flags & WEFT__F_CHOOSE) &&
+                         ex->events[j - 1].tid == t);
+            glue = past ? j + 1 : -1;
+            if (past == (bool)pass)
                 continue;
             vev[nv] = j;
             event_touch(ex, &ex->events[j], &vt[nv]);
@@ -573,6 +594,7 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     vlast_clk = ci;
     vlast_tid = p;
     vlast_ends = ends;
+    vran = seen | (uint64_t)1 << p;
     vleft = nv;
     for (int u = 0; u < nt; u++)
         vhead[u] = -1;
@@ -622,11 +644,7 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
             event_touch(ex, e, &tq);
             qends = e->op->flags & WEFT__F_EXIT;
         } else {
-            const weft__thread *qt = ex->threads[q];
-            if (qt->state != WEFT__RUN)
-                continue;
-            pending_touch(qt, &tq);
-            qends = qt->pend.op->flags & WEFT__F_EXIT;
+            continue;   /* cut short by the end: see v_starts */
         }
         if ((nd->en >> q & 1) && v_independent(ex, &tq, qends))
             return;

@@ -282,8 +282,8 @@ int main(int argc, char **argv)
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        bool unfair = false;
-        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+        bool unfair = false, race = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, &race, dec, o.max_steps + 16, err,
                                           sizeof err) : -1;
         if (n < 0) {
             fprintf(stderr, "weft: error: malformed schedule token: %s\n", err);
@@ -291,6 +291,7 @@ int main(int argc, char **argv)
         }
         o.replay = dec;
         o.nreplay = n;
+        o.replay_race = race;
         o.strategy = "replay";
         o.unfair = unfair;
         token = fp8[0] ? strdup(fp8) : NULL;

@@ -51,7 +51,9 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static void token_of(weft__exec *ex, char *buf, size_t n)
+/* The token of the execution in ex; for a data race in an execution that
+   ended in another finding, marked as the race's (token.h). */
+static void token_of(weft__exec *ex, int kind, char *buf, size_t n)
 {
     int32_t *dec = malloc(sizeof *dec * (size_t)(ex->ndecisions ? ex->ndecisions : 1));
     if (!dec) {
@@ -60,8 +62,12 @@ static void token_of(weft__exec *ex, char *buf, size_t n)
     }
     for (long i = 0; i < ex->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
-    if (weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n) < 0)
+    long len = weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n);
+    if (len < 0 || (kind == WEFT__DATA_RACE && ex->end_status == WEFT__END_FINDING &&
+                    (size_t)len + sizeof WEFT__TOKEN_RACE > n))
         snprintf(buf, n, "(the schedule is too long to print)");
+    else if (kind == WEFT__DATA_RACE && ex->end_status == WEFT__END_FINDING)
+        memcpy(buf + len, WEFT__TOKEN_RACE, sizeof WEFT__TOKEN_RACE);
     free(dec);
 }
 
@@ -81,7 +87,7 @@ static void finding_put(weft__exec *ex, weft__shared *sh, int kind, const char *
     if (sh->nfindings == WEFT__MAX_FINDINGS)
         return;
     static char token[1 << 16];
-    token_of(ex, token, sizeof token);
+    token_of(ex, kind, token, sizeof token);
     weft__finding f = {kind, msg, token, ex->executions, shrunk};
     weft__buf b = {0};
     if (sh->text.len)
@@ -138,7 +144,7 @@ static void outcome_add(weft__exec *ex, weft__shared *sh)
     }
     if (sh->noutcomes < WEFT__MAX_OUTCOMES) {
         static char token[1 << 16];
-        token_of(ex, token, sizeof token);
+        token_of(ex, -1, token, sizeof token);
         weft__outcome *o = &sh->outcomes[sh->noutcomes++];
         o->hash = h;
         o->count = 1;
@@ -347,8 +353,12 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
     int ncycles = weft__lockorder_to_shrink(cycles, MAX_WAITING - 2);
     for (int i = 0; i < ncycles && mode == WEFT__CHECK; i++)
         finding_found(ex, sh, mode, WEFT__LOCK_ORDER, "", cycles[i]);
-    /* a replay of a race's token reports the race (if nothing else ended it) */
-    bool race_replay = mode == WEFT__REPLAY && ex->end_status == WEFT__END_OK;
+    /* a replay reports a race when nothing else ended the execution, or when
+       the token is the race's (token.h): then the race first, as check
+       reported it, and after it the finding that ended the execution */
+    bool race_replay = mode == WEFT__REPLAY &&
+                       (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_DISCARDED ||
+                        ex->opt->replay_race);
     if ((mode == WEFT__CHECK || race_replay) && race_key(&key) && !finding_known(sh, key)) {
         char msg[1024];
         weft__race_describe(msg, sizeof msg);

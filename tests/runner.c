@@ -216,14 +216,15 @@ static void test_token_roundtrip(void)
     for (int i = 0; i < 200; i++)
         dec[i] = (i % 7 == 0) ? 3 : (i % 13 == 0) ? 100000 : i % 3;
     char tok[4096], fp8[9], err[128];
-    bool unfair = true;
+    bool unfair = true, race = true;
     long n = weft__token_encode("0123abcd", false, dec, 200, tok, sizeof tok);
     ASSERT(n > 0);
     for (const char *p = tok; *p; p++)
         ASSERT(*p > ' ' && *p < 127 && *p != '\'' && *p != '"' && *p != '\\' && *p != '~');
-    long m = weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err);
+    long m = weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err);
     ASSERT_EQ(m, 200);
     ASSERT(!unfair);
+    ASSERT(!race);
     ASSERT_STR(fp8, "0123abcd");
     for (int i = 0; i < 200; i++)
         ASSERT_EQ(back[i], dec[i]);
@@ -233,18 +234,26 @@ static void test_token_roundtrip(void)
         same[i] = 2;
     n = weft__token_encode("0123abcd", false, same, 50, tok, sizeof tok);
     ASSERT(n < 20);
-    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err), 50);
     /* a schedule made without the fairness rule says so: w2 */
     n = weft__token_encode("0123abcd", true, same, 50, tok, sizeof tok);
     ASSERT(!strncmp(tok, "w2.0123abcd.", 12));
-    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err), 50);
     ASSERT(unfair);
     /* malformed ones are refused with a reason */
-    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    /* a data race's token may say so after its decisions, and nothing else may */
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.ab.c+data_race", fp8, &unfair, &race, back, 400, err,
+                                 sizeof err), 4);
+    ASSERT(race);
+    ASSERT_EQ(back[3], 1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.ab+race", fp8, &unfair, &race, back, 400, err,
+                                 sizeof err), -1);
+    ASSERT_HAS(err, "+data_race");
 }
 
 /* Coroutines keep callee-saved state, the FP environment and the stack apart. */
@@ -409,6 +418,55 @@ static void test_cli_replay_race(void)
     ASSERT_EQ(a.status, 1);
     ASSERT(!strncmp(a.out, "data_race found", 15));
     ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
+}
+
+/* A race in an execution that then fails an assertion (a lost update):
+   found as it is, unshrunk, the two findings share one execution. The
+   race's token says it is the race's (+data_race) and replays to the race's
+   report, as check printed it, followed by the assertion's; the
+   assertion's token replays to the assertion alone. Same bytes every time. */
+static void token_in(const char *out, const char *after, char *buf, size_t n);
+static void test_cli_replay_race_then_assert(void)
+{
+    const char *model = "tests/findings/race_then_assert.c";
+    char args[4200], race[4096], assertion[4096];
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-shrink --keep-going "
+                                "--max-executions 1 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    const char *rs = strstr(r.out, "data_race found"), *as = strstr(r.out, "assertion found");
+    ASSERT(rs && as && rs < as);
+    token_in(r.out, "data_race found", race, sizeof race);
+    token_in(r.out, "assertion found", assertion, sizeof assertion);
+    size_t k = strlen(assertion);
+    ASSERT_EQ(strlen(race), k + strlen("+data_race"));
+    ASSERT(!strncmp(race, assertion, k) && !strcmp(race + k, "+data_race"));
+    /* the race's token: the race's report, then the assertion's */
+    snprintf(args, sizeof args, "%s %s", model, race);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(a.out, rs, (size_t)(as - rs)));
+    ASSERT(!strncmp(a.out + (as - rs), as, strlen(a.out + (as - rs))));
+    snprintf(args, sizeof args, "--json %s %s", model, race);
+    run j = weft("replay", args);
+    ASSERT_EQ(j.status, 1);
+    ASSERT_HAS(j.out, "\"findings\": [{\"kind\": \"data_race\"");
+    ASSERT_HAS(j.out, "+data_race\"");
+    ASSERT_HAS(j.out, "{\"kind\": \"assertion\"");
+    /* the assertion's token: the assertion alone */
+    snprintf(args, sizeof args, "%s %s", model, assertion);
+    run c = weft("replay", args);
+    ASSERT_EQ(c.status, 1);
+    ASSERT(!strncmp(c.out, "assertion found", 15));
+    ASSERT(!strstr(c.out, "data_race"));
+    ASSERT(!strncmp(as, c.out, strlen(c.out)));
+    /* shrunk, the race runs without the lost update: an unmarked token that
+       replays to the race alone */
+    snprintf(args, sizeof args, "--strategy random --seed 1 %s", model);
+    r = weft("check", args);
+    token_in(r.out, "data_race found", race, sizeof race);
+    ASSERT(race[0] && !strchr(race, '+'));
 }
 
 static void test_cli_check_deterministic(void)
@@ -1051,6 +1109,7 @@ static const unit units[] = {
     {"cli_replay_identical", test_cli_replay_identical},
     {"cli_check_deterministic", test_cli_check_deterministic},
     {"cli_replay_race", test_cli_replay_race},
+    {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
     {"cli_bad_tokens", test_cli_bad_tokens},
     {"cli_json", test_cli_json},
     {"cli_deadlock_report", test_cli_deadlock_report},

@@ -276,6 +276,9 @@ int main(int argc, char **argv)
         weft__buf_printf(&rc, " --nondet-domain %d", o.nondet_domain);
     if (o.keep_threads)
         weft__buf_printf(&rc, " --keep-threads");
+    /* and the one a watchdog livelock's report names */
+    if (o.watchdog != 5)
+        weft__buf_printf(&rc, " --watchdog %g", o.watchdog);
     o.replay_cmd = rc.p;
 
     int32_t *dec = NULL;

@@ -177,7 +177,11 @@ static void replay_report(weft__exec *ex, weft__shared *sh)
 /* ---- crashes ------------------------------------------------------------------
    A crash in a model thread is caught on an alternate stack and jumps back
    to the loop, which records it like any finding; the worker then exits so
-   that a fresh one (with memory the model cannot have damaged) goes on. */
+   that a fresh one (with memory the model cannot have damaged) goes on.
+   The watchdog's signal (WEFT__SIG_HUNG, from the supervisor: no visible
+   step for --watchdog seconds) stops a model thread the same way, where it
+   loops: the execution so far, its listing and its schedule, is a livelock
+   finding, which is shrunk and replays like any other. */
 
 static sigjmp_buf crash_jmp;
 static volatile sig_atomic_t crash_armed;
@@ -200,6 +204,25 @@ static void on_crash(int sig, siginfo_t *si, void *uc)
     siglongjmp(crash_jmp, 1);
 }
 
+/* Outside a model thread (between executions, in weft's own code) the
+   signal is ignored: the supervisor's second look, if nothing moved, kills
+   the worker. */
+static void on_hung(int sig, siginfo_t *si, void *uc)
+{
+    (void)si;
+    (void)uc;
+    if (!crash_armed || !weft__ex || !weft__ex->cur)
+        return;
+    crash_sig = sig;
+    crash_addr = NULL;
+    siglongjmp(crash_jmp, 1);
+}
+
+bool weft__run_hung(void)
+{
+    return crash_sig == WEFT__SIG_HUNG;
+}
+
 static void crash_handlers(void)
 {
     static char altstack[1 << 16];
@@ -213,6 +236,8 @@ static void crash_handlers(void)
     int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);
+    sa.sa_sigaction = on_hung;
+    sigaction(WEFT__SIG_HUNG, &sa, NULL);
 }
 
 static void crash_describe(weft__exec *ex)
@@ -222,7 +247,15 @@ static void crash_describe(weft__exec *ex)
     ex->end_status = WEFT__END_FINDING;
     ex->end_kind = WEFT__CRASH;
     ex->end_tid = t ? t->id : -1;
-    if (t && (crash_sig == SIGSEGV || crash_sig == SIGBUS) && weft__coro_in_guard(t->coro, crash_addr))
+    if (crash_sig == WEFT__SIG_HUNG) {
+        /* the limit, not the time measured, so that the report is the same
+           bytes every time (and the same finding for shrinking) */
+        ex->end_kind = WEFT__LIVELOCK;
+        snprintf(ex->end_msg, sizeof ex->end_msg,
+                 "%s ran for more than %g s without a visible operation (an endless loop that "
+                 "touches no shared memory?); weft stopped it (--watchdog sets the limit)",
+                 name, ex->opt->watchdog);
+    } else if (t && (crash_sig == SIGSEGV || crash_sig == SIGBUS) && weft__coro_in_guard(t->coro, crash_addr))
         snprintf(ex->end_msg, sizeof ex->end_msg,
                  "%s overflowed its stack (%zu KiB): deep recursion or a large local array",
                  name, t->coro->size >> 10);
@@ -382,6 +415,7 @@ bool weft__run_execution(weft__exec *ex)
     weft__heap_reset();
     ex->strat->begin(ex);
     volatile bool crashed = false;
+    crash_sig = 0;
     /* no mask to save: the handlers run with SA_NODEFER, so nothing is
        left blocked when one jumps back (and saving it is a syscall) */
     if (sigsetjmp(crash_jmp, 0) == 0) {
@@ -483,8 +517,9 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         if (ex->opt->oracle)
             sh->traces = weft__oracle_execution(ex);
         if (crashed) {
-            /* the model may have damaged this process: a fresh worker goes on
-               (shrinking runs first: a crash it meets again is caught alike) */
+            /* the model may have damaged this process (or left a thread
+               looping on its stack): a fresh worker goes on (shrinking runs
+               first: a crash or hang it meets again is caught alike) */
             findings_shrink(ex, sh);
             sh->resume = 1;
             sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;

@@ -573,6 +573,46 @@ static void test_cli_hang_watchdog(void)
     ASSERT_HAS(r.out, "spinner#1");
 }
 
+/* The watchdog stops a thread where it loops, inside the model: the
+   livelock has the execution so far (listing, steps, preemptions), is
+   shrunk like any finding (each run that hangs again waits the watchdog),
+   and its token replays to the same report, every time. Found by random
+   (seed 1) with 3 preemptions; the loop needs none. */
+static void test_cli_hang_shrink(void)
+{
+    const char *model = "tests/findings/hang_flag.c";
+    char args[4200], token[4096];
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-races --watchdog 0.5 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    ASSERT(!strncmp(r.out, "livelock found (12 steps, 0 preemptions)\n", 40) || !printf("# %s", r.out));
+    ASSERT_HAS(r.out, "  looper#2 ran for more than 0.5 s without a visible operation (an endless loop "
+                      "that touches no shared memory?); weft stopped it (--watchdog sets the limit)\n");
+    ASSERT_HAS(r.out, "read flag = 1             hang_flag.c:15\n");
+    ASSERT_HAS(r.out, "replay: build/weft replay tests/findings/hang_flag.c --watchdog 0.5 w1.");
+    ASSERT_HAS(r.out, "shrunk from 10 steps and 3 preemptions (");
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-races --watchdog 0.5 --no-shrink %s",
+             model);
+    run raw = weft("check", args);
+    ASSERT_EQ(raw.status, 1);
+    ASSERT_HAS(raw.out, "livelock found (10 steps, 3 preemptions)\n");
+    ASSERT(!strstr(raw.out, "shrunk from"));
+    token_in(r.out, "livelock found", token, sizeof token);
+    ASSERT(token[0]);
+    snprintf(args, sizeof args, "%s --watchdog 0.5 %s", model, token);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(r.out, a.out, strlen(a.out)));
+    snprintf(args, sizeof args, "--json --strategy random --seed 1 --no-races --watchdog 0.5 %s", model);
+    run j = weft("check", args);
+    ASSERT_EQ(j.status, 1);
+    ASSERT_HAS(j.out, "\"steps\": 12, \"preemptions\": 0,");
+    ASSERT_HAS(j.out, "\"steps_before\": 10, \"preemptions_before\": 3}");
+    ASSERT_HAS(j.out, "\"cycles\": [], ");
+    ASSERT_HAS(j.out, "\"trace\": [{\"step\": 1, \"thread\": \"main\"");
+}
+
 static void test_cli_too_many_threads(void)
 {
     run r = weft("check", "tests/cli/many_threads.c");
@@ -1117,6 +1157,7 @@ static const unit units[] = {
     {"cli_stack_overflow", test_cli_stack_overflow},
     {"cli_abort_and_assert", test_cli_abort_and_assert},
     {"cli_hang_watchdog", test_cli_hang_watchdog},
+    {"cli_hang_shrink", test_cli_hang_shrink},
     {"cli_too_many_threads", test_cli_too_many_threads},
     {"cli_max_steps_livelock", test_cli_max_steps_livelock},
     {"cli_heap_errors", test_cli_heap_errors},

@@ -589,7 +589,7 @@ static void test_cli_hang_shrink(void)
     ASSERT_HAS(r.out, "  looper#2 ran for more than 0.5 s without a visible operation (an endless loop "
                       "that touches no shared memory?); weft stopped it (--watchdog sets the limit)\n");
     ASSERT_HAS(r.out, "read flag = 1             hang_flag.c:15\n");
-    ASSERT_HAS(r.out, "replay: build/weft replay tests/findings/hang_flag.c --watchdog 0.5 w1.");
+    ASSERT_HAS(r.out, " replay tests/findings/hang_flag.c --watchdog 0.5 w1.");
     ASSERT_HAS(r.out, "shrunk from 10 steps and 3 preemptions (");
     snprintf(args, sizeof args, "--strategy random --seed 1 --no-races --watchdog 0.5 --no-shrink %s",
              model);

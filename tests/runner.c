@@ -571,6 +571,15 @@ static void test_cli_hang_watchdog(void)
     ASSERT_HAS(r.out, "\"kind\": \"livelock\"");
     ASSERT_HAS(r.out, "without a visible operation");
     ASSERT_HAS(r.out, "spinner#1");
+    ASSERT_HAS(r.out, "\"steps\": 3, \"preemptions\": 0,");
+    /* a thread that blocks the watchdog's signal cannot be stopped inside
+       the model: its worker is killed, and the report says what it lacks */
+    r = weft("check", "--watchdog 0.5 tests/cli/hang_masked.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "livelock found\n  spinner#1 ran for more than 0.5 s without a visible "
+                      "operation");
+    ASSERT_HAS(r.out, "could not be stopped inside the model; weft killed it, with its execution: "
+                      "no listing, no schedule");
 }
 
 /* The watchdog stops a thread where it loops, inside the model: the

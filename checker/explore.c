@@ -52,9 +52,12 @@ static double now(void)
 }
 
 /* The token of the execution in ex; for a data race in an execution that
-   ended in another finding, marked as the race's (token.h). */
+   ended in another finding (or that a replay ends as a lock_order finding:
+   lockorder.h), marked as the race's (token.h). */
 static void token_of(weft__exec *ex, int kind, char *buf, size_t n)
 {
+    bool mark = kind == WEFT__DATA_RACE &&
+                (ex->end_status == WEFT__END_FINDING || weft__lockorder_closes(ex));
     int32_t *dec = malloc(sizeof *dec * (size_t)(ex->ndecisions ? ex->ndecisions : 1));
     if (!dec) {
         snprintf(buf, n, "(out of memory)");
@@ -63,10 +66,9 @@ static void token_of(weft__exec *ex, int kind, char *buf, size_t n)
     for (long i = 0; i < ex->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
     long len = weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n);
-    if (len < 0 || (kind == WEFT__DATA_RACE && ex->end_status == WEFT__END_FINDING &&
-                    (size_t)len + sizeof WEFT__TOKEN_RACE > n))
+    if (len < 0 || (mark && (size_t)len + sizeof WEFT__TOKEN_RACE > n))
         snprintf(buf, n, "(the schedule is too long to print)");
-    else if (kind == WEFT__DATA_RACE && ex->end_status == WEFT__END_FINDING)
+    else if (mark)
         memcpy(buf + len, WEFT__TOKEN_RACE, sizeof WEFT__TOKEN_RACE);
     free(dec);
 }

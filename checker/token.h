@@ -8,7 +8,8 @@
 ** low digits first: digits that continue are [A-Z6-9_-], the last is [a-z0-5].
 ** ".N" after a decision repeats it N more times. Nothing needs shell quoting.
 ** A data race's token ends in "+data_race" when its execution goes on to
-** end in another finding (an assertion, a crash...): the suffix tells replay
+** end in another finding (an assertion, a crash...), or closes a lock-order
+** cycle (which a replay reports as lock_order): the suffix tells replay
 ** to report the race, as check did, and then how the execution ended; the
 ** same decisions without it are the other finding's token.
 */

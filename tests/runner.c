@@ -469,6 +469,36 @@ static void test_cli_replay_race_then_assert(void)
     ASSERT(race[0] && !strchr(race, '+'));
 }
 
+/* The same when the race's execution ends well but closes a lock-order
+   cycle, which a replay of its token reports as lock_order: the race's
+   token is marked and replays to the race first; the lock_order's does not
+   show the race. */
+static void test_cli_replay_race_lock_order(void)
+{
+    const char *model = "tests/findings/race_lock_order.c";
+    char args[4200], race[4096], order[4096];
+    snprintf(args, sizeof args, "--max-executions 1 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    const char *rs = strstr(r.out, "data_race found"), *ls = strstr(r.out, "lock_order found");
+    ASSERT(rs && ls && rs < ls);
+    token_in(r.out, "data_race found", race, sizeof race);
+    token_in(r.out, "lock_order found", order, sizeof order);
+    ASSERT_EQ(strlen(race), strlen(order) + strlen("+data_race"));
+    ASSERT(!strncmp(race, order, strlen(order)));
+    snprintf(args, sizeof args, "%s %s", model, race);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(a.out, rs, (size_t)(ls - rs)));
+    ASSERT(!strncmp(a.out + (ls - rs), ls, strlen(a.out + (ls - rs))));
+    snprintf(args, sizeof args, "%s %s", model, order);
+    run c = weft("replay", args);
+    ASSERT_EQ(c.status, 1);
+    ASSERT(!strncmp(ls, c.out, strlen(c.out)));
+    ASSERT(!strstr(c.out, "data_race"));
+}
+
 static void test_cli_check_deterministic(void)
 {
     run a = weft("check", "--keep-going models/racy_total.c -DN=2");
@@ -1159,6 +1189,7 @@ static const unit units[] = {
     {"cli_check_deterministic", test_cli_check_deterministic},
     {"cli_replay_race", test_cli_replay_race},
     {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
+    {"cli_replay_race_lock_order", test_cli_replay_race_lock_order},
     {"cli_bad_tokens", test_cli_bad_tokens},
     {"cli_json", test_cli_json},
     {"cli_deadlock_report", test_cli_deadlock_report},

@@ -276,14 +276,17 @@ int main(int argc, char **argv)
         weft__buf_printf(&rc, " --nondet-domain %d", o.nondet_domain);
     if (o.keep_threads)
         weft__buf_printf(&rc, " --keep-threads");
+    /* and the one a watchdog livelock's report names */
+    if (o.watchdog != 5)
+        weft__buf_printf(&rc, " --watchdog %g", o.watchdog);
     o.replay_cmd = rc.p;
 
     int32_t *dec = NULL;
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        bool unfair = false;
-        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+        bool unfair = false, race = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, &race, dec, o.max_steps + 16, err,
                                           sizeof err) : -1;
         if (n < 0) {
             fprintf(stderr, "weft: error: malformed schedule token: %s\n", err);
@@ -291,6 +294,7 @@ int main(int argc, char **argv)
         }
         o.replay = dec;
         o.nreplay = n;
+        o.replay_race = race;
         o.strategy = "replay";
         o.unfair = unfair;
         token = fp8[0] ? strdup(fp8) : NULL;

@@ -51,8 +51,13 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static void token_of(weft__exec *ex, char *buf, size_t n)
+/* The token of the execution in ex; for a data race in an execution that
+   ended in another finding (or that a replay ends as a lock_order finding:
+   lockorder.h), marked as the race's (token.h). */
+static void token_of(weft__exec *ex, int kind, char *buf, size_t n)
 {
+    bool mark = kind == WEFT__DATA_RACE &&
+                (ex->end_status == WEFT__END_FINDING || weft__lockorder_closes(ex));
     int32_t *dec = malloc(sizeof *dec * (size_t)(ex->ndecisions ? ex->ndecisions : 1));
     if (!dec) {
         snprintf(buf, n, "(out of memory)");
@@ -60,8 +65,11 @@ static void token_of(weft__exec *ex, char *buf, size_t n)
     }
     for (long i = 0; i < ex->ndecisions; i++)
         dec[i] = ex->decisions[i].value;
-    if (weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n) < 0)
+    long len = weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, ex->ndecisions, buf, n);
+    if (len < 0 || (mark && (size_t)len + sizeof WEFT__TOKEN_RACE > n))
         snprintf(buf, n, "(the schedule is too long to print)");
+    else if (mark)
+        memcpy(buf + len, WEFT__TOKEN_RACE, sizeof WEFT__TOKEN_RACE);
     free(dec);
 }
 
@@ -81,7 +89,7 @@ static void finding_put(weft__exec *ex, weft__shared *sh, int kind, const char *
     if (sh->nfindings == WEFT__MAX_FINDINGS)
         return;
     static char token[1 << 16];
-    token_of(ex, token, sizeof token);
+    token_of(ex, kind, token, sizeof token);
     weft__finding f = {kind, msg, token, ex->executions, shrunk};
     weft__buf b = {0};
     if (sh->text.len)
@@ -138,7 +146,7 @@ static void outcome_add(weft__exec *ex, weft__shared *sh)
     }
     if (sh->noutcomes < WEFT__MAX_OUTCOMES) {
         static char token[1 << 16];
-        token_of(ex, token, sizeof token);
+        token_of(ex, -1, token, sizeof token);
         weft__outcome *o = &sh->outcomes[sh->noutcomes++];
         o->hash = h;
         o->count = 1;
@@ -171,7 +179,11 @@ static void replay_report(weft__exec *ex, weft__shared *sh)
 /* ---- crashes ------------------------------------------------------------------
    A crash in a model thread is caught on an alternate stack and jumps back
    to the loop, which records it like any finding; the worker then exits so
-   that a fresh one (with memory the model cannot have damaged) goes on. */
+   that a fresh one (with memory the model cannot have damaged) goes on.
+   The watchdog's signal (WEFT__SIG_HUNG, from the supervisor: no visible
+   step for --watchdog seconds) stops a model thread the same way, where it
+   loops: the execution so far, its listing and its schedule, is a livelock
+   finding, which is shrunk and replays like any other. */
 
 static sigjmp_buf crash_jmp;
 static volatile sig_atomic_t crash_armed;
@@ -194,6 +206,25 @@ static void on_crash(int sig, siginfo_t *si, void *uc)
     siglongjmp(crash_jmp, 1);
 }
 
+/* Outside a model thread (between executions, in weft's own code) the
+   signal is ignored: the supervisor's second look, if nothing moved, kills
+   the worker. */
+static void on_hung(int sig, siginfo_t *si, void *uc)
+{
+    (void)si;
+    (void)uc;
+    if (!crash_armed || !weft__ex || !weft__ex->cur)
+        return;
+    crash_sig = sig;
+    crash_addr = NULL;
+    siglongjmp(crash_jmp, 1);
+}
+
+bool weft__run_hung(void)
+{
+    return crash_sig == WEFT__SIG_HUNG;
+}
+
 static void crash_handlers(void)
 {
     static char altstack[1 << 16];
@@ -207,6 +238,8 @@ static void crash_handlers(void)
     int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaction(sigs[i], &sa, NULL);
+    sa.sa_sigaction = on_hung;
+    sigaction(WEFT__SIG_HUNG, &sa, NULL);
 }
 
 static void crash_describe(weft__exec *ex)
@@ -216,7 +249,15 @@ static void crash_describe(weft__exec *ex)
     ex->end_status = WEFT__END_FINDING;
     ex->end_kind = WEFT__CRASH;
     ex->end_tid = t ? t->id : -1;
-    if (t && (crash_sig == SIGSEGV || crash_sig == SIGBUS) && weft__coro_in_guard(t->coro, crash_addr))
+    if (crash_sig == WEFT__SIG_HUNG) {
+        /* the limit, not the time measured, so that the report is the same
+           bytes every time (and the same finding for shrinking) */
+        ex->end_kind = WEFT__LIVELOCK;
+        snprintf(ex->end_msg, sizeof ex->end_msg,
+                 "%s ran for more than %g s without a visible operation (an endless loop that "
+                 "touches no shared memory?); weft stopped it (--watchdog sets the limit)",
+                 name, ex->opt->watchdog);
+    } else if (t && (crash_sig == SIGSEGV || crash_sig == SIGBUS) && weft__coro_in_guard(t->coro, crash_addr))
         snprintf(ex->end_msg, sizeof ex->end_msg,
                  "%s overflowed its stack (%zu KiB): deep recursion or a large local array",
                  name, t->coro->size >> 10);
@@ -347,8 +388,12 @@ static void record_end(weft__exec *ex, weft__shared *sh, int mode)
     int ncycles = weft__lockorder_to_shrink(cycles, MAX_WAITING - 2);
     for (int i = 0; i < ncycles && mode == WEFT__CHECK; i++)
         finding_found(ex, sh, mode, WEFT__LOCK_ORDER, "", cycles[i]);
-    /* a replay of a race's token reports the race (if nothing else ended it) */
-    bool race_replay = mode == WEFT__REPLAY && ex->end_status == WEFT__END_OK;
+    /* a replay reports a race when nothing else ended the execution, or when
+       the token is the race's (token.h): then the race first, as check
+       reported it, and after it the finding that ended the execution */
+    bool race_replay = mode == WEFT__REPLAY &&
+                       (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_DISCARDED ||
+                        ex->opt->replay_race);
     if ((mode == WEFT__CHECK || race_replay) && race_key(&key) && !finding_known(sh, key)) {
         char msg[1024];
         weft__race_describe(msg, sizeof msg);
@@ -372,6 +417,7 @@ bool weft__run_execution(weft__exec *ex)
     weft__heap_reset();
     ex->strat->begin(ex);
     volatile bool crashed = false;
+    crash_sig = 0;
     /* no mask to save: the handlers run with SA_NODEFER, so nothing is
        left blocked when one jumps back (and saving it is a syscall) */
     if (sigsetjmp(crash_jmp, 0) == 0) {
@@ -475,8 +521,9 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         if (ex->opt->oracle)
             sh->traces = weft__oracle_execution(ex);
         if (crashed) {
-            /* the model may have damaged this process: a fresh worker goes on
-               (shrinking runs first: a crash it meets again is caught alike) */
+            /* the model may have damaged this process (or left a thread
+               looping on its stack): a fresh worker goes on (shrinking runs
+               first: a crash or hang it meets again is caught alike) */
             findings_shrink(ex, sh);
             sh->resume = 1;
             sh->stop = (mode == WEFT__CHECK && !ex->opt->keep_going) ? WEFT__STOP_FINDING : WEFT__RUNNING;

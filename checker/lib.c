@@ -78,8 +78,8 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     if (token) {
         char fp8[9], err[256];
         dec = malloc(sizeof *dec * (size_t)(o.max_steps + 16));
-        bool unfair = false;
-        long n = dec ? weft__token_decode(token, fp8, &unfair, dec, o.max_steps + 16, err,
+        bool unfair = false, race = false;
+        long n = dec ? weft__token_decode(token, fp8, &unfair, &race, dec, o.max_steps + 16, err,
                                           sizeof err) : -1;
         if (n < 0) {
             char msg[400];
@@ -90,6 +90,7 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
         }
         o.replay = dec;
         o.nreplay = n;
+        o.replay_race = race;
         o.unfair = unfair;
     }
 

@@ -588,6 +588,7 @@ typedef struct walk {
     long budget;
     bool done;                  /* a replay needs one finding */
     uint64_t target;            /* look for this cycle only (shrinking), not 0 */
+    bool any;                   /* look for any cycle, and only say whether there is one */
     int hit[MAX_LEN], nhit;     /* ... and its path, when found */
 } walk;
 
@@ -648,6 +649,11 @@ static void found(walk *w, int n)
     for (int i = 0; i < n; i++)
         nodes[i] = g->edges[w->path[i]].a;
     uint64_t key = cycle_key(nodes, n);
+    if (w->any) {
+        w->nhit = n;
+        w->done = true;
+        return;
+    }
     if (w->target) {
         if (key == w->target) {
             memcpy(w->hit, w->path, sizeof w->path[0] * (size_t)n);
@@ -873,8 +879,9 @@ int weft__lockorder_to_shrink(uint64_t *keys, int max)
     return n;
 }
 
-/* The path of cycle key in ex's execution alone, or 0. Adds the execution's
-   edges to the graph (they are real orders of the model). */
+/* The path of cycle key (any cycle, if key is 0) in ex's execution alone, or
+   0. Adds the execution's edges to the graph (they are real orders of the
+   model). */
 static int local_cycle(weft__exec *ex, uint64_t key, int *path)
 {
     if (!g || ex->kind_count[WEFT__O_LOCK] + ex->kind_count[WEFT__O_RLOCK] < 2)
@@ -884,10 +891,12 @@ static int local_cycle(weft__exec *ex, uint64_t key, int *path)
     nloc = 0;
     exec_token = (size_t)-1;
     scan(ex);
-    walk w = {.ex = ex, .mode = WEFT__CHECK, .local = true, .budget = BUDGET, .target = key};
+    walk w = {.ex = ex, .mode = WEFT__CHECK, .local = true, .budget = BUDGET, .target = key,
+              .any = !key};
     for (int k = 0; k < nloc && !w.done; k++)
         cycles_from(&w, loc[k].e);
-    memcpy(path, w.hit, sizeof w.hit[0] * (size_t)w.nhit);
+    if (path)
+        memcpy(path, w.hit, sizeof w.hit[0] * (size_t)w.nhit);
     return w.nhit;
 }
 
@@ -895,6 +904,11 @@ bool weft__lockorder_shows(weft__exec *ex, uint64_t key)
 {
     int path[MAX_LEN];
     return local_cycle(ex, key, path) > 0;
+}
+
+bool weft__lockorder_closes(weft__exec *ex)
+{
+    return ex->end_status == WEFT__END_OK && local_cycle(ex, 0, NULL) > 0;
 }
 
 void weft__lockorder_shrunk(weft__exec *ex, uint64_t key, const struct weft__shrink_stats *st)

@@ -42,6 +42,10 @@ struct weft__shrink_stats;
 int weft__lockorder_to_shrink(uint64_t *keys, int max);
 bool weft__lockorder_shows(weft__exec *ex, uint64_t key);
 void weft__lockorder_shrunk(weft__exec *ex, uint64_t key, const struct weft__shrink_stats *st);
+/* Would a replay of ex's token end as a lock_order finding: did ex's
+   execution end well and close a cycle alone? (It adds the execution's
+   edges to the graph, as shrinking does.) */
+bool weft__lockorder_closes(weft__exec *ex);
 /* Supervisor, once the search is over and before the findings are printed:
    report the cycles the search did not settle. */
 void weft__lockorder_finish(weft__exec *ex, weft__shared *sh, int mode);

@@ -180,6 +180,7 @@ typedef struct attempt_ctx {
     uint64_t key;
     weft__shows_fn shows;
     weft__shrink_stats *st;
+    bool held;                  /* ex holds the execution of the best plan */
 } attempt_ctx;
 
 static bool run_plan(attempt_ctx *c, const weft__plan *p, long hold_at, long trunc_at,
@@ -189,6 +190,8 @@ static bool run_plan(attempt_ctx *c, const weft__plan *p, long hold_at, long tru
     weft__run_execution(c->ex);
     c->st->runs++;
     c->st->steps += c->ex->nevents;
+    c->st->hangs += weft__run_hung();
+    c->held = false;
     return c->shows(c->ex, c->kind, c->key);
 }
 
@@ -198,21 +201,23 @@ static bool better(const weft__exec *ex, const weft__plan *best)
            (ex->preemptions == best->preemptions && ex->nevents < best->n);
 }
 
+static bool budget_left(const attempt_ctx *c)
+{
+    return c->st->runs < WEFT__SHRINK_RUNS && c->st->steps < WEFT__SHRINK_STEPS &&
+           c->st->hangs < WEFT__SHRINK_HANGS;
+}
+
 /* One variant of best; on success best becomes it. */
 static bool attempt(attempt_ctx *c, weft__plan *best, long hold_at, long trunc_at, uint64_t postpone)
 {
-    if (c->st->runs >= WEFT__SHRINK_RUNS || c->st->steps >= WEFT__SHRINK_STEPS)
+    if (!budget_left(c))
         return false;
     if (!run_plan(c, best, hold_at, trunc_at, postpone) || !better(c->ex, best))
         return false;
     weft__plan_free(best);
     weft__plan_take(c->ex, best);
+    c->held = true;
     return true;
-}
-
-static bool budget_left(const attempt_ctx *c)
-{
-    return c->st->runs < WEFT__SHRINK_RUNS && c->st->steps < WEFT__SHRINK_STEPS;
 }
 
 /* The plan with its steps [i, j) and [j, k) swapped, run. */
@@ -229,6 +234,7 @@ static bool attempt_blocks(attempt_ctx *c, weft__plan *best, long i, long j, lon
     if (ok) {
         weft__plan_free(best);
         weft__plan_take(c->ex, best);
+        c->held = true;
     }
     return ok;
 }
@@ -300,12 +306,13 @@ bool weft__shrink(weft__exec *ex, const weft__plan *orig, int kind, uint64_t key
     memset(st, 0, sizeof *st);
     st->from_steps = orig->n;
     st->from_preemptions = orig->preemptions;
-    attempt_ctx c = {ex, kind, key, shows, st};
+    attempt_ctx c = {ex, kind, key, shows, st, false};
     weft__plan best;
     /* start from the plan re-run: it must show the finding again */
     bool ok = run_plan(&c, orig, -1, LONG_MAX, 0);
     if (ok) {
         weft__plan_take(ex, &best);
+        c.held = true;
         /* each kind of change may open the way for the other: to a fixpoint */
         for (bool more = true; more;) {
             more = false;
@@ -317,9 +324,13 @@ bool weft__shrink(weft__exec *ex, const weft__plan *orig, int kind, uint64_t key
                 break;
             more = best.preemptions > 0;
         }
-        ok = run_plan(&c, &best, -1, LONG_MAX, 0);   /* leave its execution in ex */
-        if (!ok)
-            run_plan(&c, orig, -1, LONG_MAX, 0);
+        /* leave its execution in ex; a run the watchdog stopped cost
+           --watchdog seconds, and is not made again if it was the last */
+        if (!(c.held && weft__run_hung())) {
+            ok = run_plan(&c, &best, -1, LONG_MAX, 0);
+            if (!ok)
+                run_plan(&c, orig, -1, LONG_MAX, 0);
+        }
         weft__plan_free(&best);
     }
     free(G.pos);

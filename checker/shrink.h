@@ -28,13 +28,17 @@ typedef struct weft__plan {
 typedef struct weft__shrink_stats {
     long runs;                  /* shrink runs made */
     long steps;                 /* their steps, summed (the budget counts both) */
+    long hangs;                 /* runs the watchdog stopped (each cost --watchdog seconds) */
     long from_steps;            /* the schedule as found */
     int from_preemptions;
 } weft__shrink_stats;
 
-/* At most this many runs, and this many steps in all, per finding. */
+/* At most this many runs, and this many steps in all, per finding; and
+   no more variants once this many runs were stopped by the watchdog (each
+   waited --watchdog seconds for a thread that ran without a visible step). */
 #define WEFT__SHRINK_RUNS 1000
 #define WEFT__SHRINK_STEPS 2000000L
+#define WEFT__SHRINK_HANGS 4
 
 /* The plan of the execution ex holds now (after it ended). */
 void weft__plan_take(weft__exec *ex, weft__plan *p);
@@ -51,7 +55,9 @@ bool weft__shrink(weft__exec *ex, const weft__plan *orig, int kind, uint64_t key
                   weft__shows_fn shows, weft__shrink_stats *st);
 
 /* One execution from main() to its end, with crashes caught (explore.c).
-   Returns whether the model crashed (ex then describes the crash). */
+   Returns whether the model crashed, or the watchdog stopped it (ex then
+   describes the crash, or the livelock); weft__run_hung says which. */
 bool weft__run_execution(weft__exec *ex);
+bool weft__run_hung(void);
 
 #endif

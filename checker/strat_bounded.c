@@ -9,17 +9,16 @@
 ** were run, and counted, at their own level: this level runs them again only
 ** to reach the branches it has not seen (a stateless search has no other way
 ** to find them) and reports them as repeated, neither counted nor recorded.
-** Memory: one node per decision of the current execution, as the DFS.
+** Memory: one node per decision of the current execution, on the DFS's
+** decision stack (strategy.h), with the preemption bookkeeping beside it.
 */
+#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "strategy.h"
 
 typedef struct node {
-    uint64_t todo;          /* picks: alternatives not yet tried, within the bound */
-    int32_t chosen;
-    int32_t n;              /* choose nodes: the number of values; 0 for picks */
+    weft__dnode d;          /* todo: alternatives not yet tried, within the bound */
     int32_t cur;            /* picks: the thread that could go on (a switch away is a
                                preemption), or -1 (every pick is free) */
     int32_t pre;            /* preemptions before this decision */
@@ -34,10 +33,7 @@ typedef struct bounded {
     bool finished;          /* next() said there is nothing left */
     int pre;                /* preemptions so far in this execution */
     long repeated;          /* runs of earlier levels' schedules */
-    long depth;             /* decisions taken in this execution */
-    long len;               /* nodes on the stack */
-    long cap;
-    node nodes[];
+    weft__dstack stack;     /* last: its nodes follow it (strategy.h) */
 } bounded;
 
 static bounded *state(weft__exec *ex) { return ex->strat_state; }
@@ -47,16 +43,16 @@ static void begin(weft__exec *ex)
     bounded *d = state(ex);
     if (!d->started) {
         d->started = true;
-        d->cap = (long)((WEFT__STRAT_STATE_SIZE - sizeof *d) / sizeof(node));
+        weft__dstack_init(&d->stack, WEFT__STRAT_STATE_SIZE - offsetof(bounded, stack), sizeof(node));
         d->max = ex->opt->preemption_bound >= 0 ? ex->opt->preemption_bound : 2;
     }
-    d->depth = 0;
+    d->stack.depth = 0;
     d->pre = 0;
 }
 
 static int cost(const node *nd)
 {
-    return nd->cur >= 0 && nd->chosen != nd->cur;
+    return nd->cur >= 0 && nd->d.chosen != nd->cur;
 }
 
 static int pick(weft__exec *ex, uint64_t en, int cur)
@@ -64,19 +60,17 @@ static int pick(weft__exec *ex, uint64_t en, int cur)
     bounded *d = state(ex);
     if (cur >= 0 && weft__yielded(ex, cur))
         cur = -1;
-    if (d->depth < d->len) {
-        node *nd = &d->nodes[d->depth];
-        if (nd->n || !(en >> nd->chosen & 1) || nd->cur != cur) {
-            weft__strategy_nondeterministic(ex, d->depth);
+    bool fresh;
+    node *nd = (node *)weft__dstack_step(ex, &d->stack, 0, en, &fresh);
+    if (!nd)
+        return WEFT__PICK_DIVERGED;
+    if (!fresh) {
+        if (nd->cur != cur) {
+            weft__strategy_nondeterministic(ex, d->stack.depth - 1);
             return WEFT__PICK_DIVERGED;
         }
-        d->depth++;
         d->pre += cost(nd);
-        return nd->chosen;
-    }
-    if (d->len == d->cap) {
-        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld decisions)", d->cap);
-        return WEFT__PICK_DIVERGED;
+        return nd->d.chosen;
     }
     int first = cur >= 0 ? cur : __builtin_ctzll(en);
     uint64_t todo = en & ~((uint64_t)1 << first);
@@ -84,30 +78,20 @@ static int pick(weft__exec *ex, uint64_t en, int cur)
         d->cut = true;     /* each alternative would be one preemption too many */
         todo = 0;
     }
-    d->nodes[d->len++] = (node){todo, first, 0, cur, d->pre};
-    d->depth++;
+    *nd = (node){{todo, first, 0}, cur, d->pre};
     return first;
 }
 
 static int choose(weft__exec *ex, int n)
 {
     bounded *d = state(ex);
-    if (d->depth < d->len) {
-        node *nd = &d->nodes[d->depth];
-        if (nd->n != n) {
-            weft__strategy_nondeterministic(ex, d->depth);
-            return -1;
-        }
-        d->depth++;
-        return nd->chosen;
-    }
-    if (d->len == d->cap) {
-        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld decisions)", d->cap);
+    bool fresh;
+    node *nd = (node *)weft__dstack_step(ex, &d->stack, n, 0, &fresh);
+    if (!nd)
         return -1;
-    }
-    d->nodes[d->len++] = (node){0, 0, n, -1, d->pre};
-    d->depth++;
-    return 0;
+    if (fresh)
+        *nd = (node){{0, 0, n}, -1, d->pre};
+    return nd->d.chosen;
 }
 
 /* A schedule with fewer preemptions than the level was run at its own. */
@@ -124,22 +108,8 @@ static bool repeated(weft__exec *ex)
 static bool next(weft__exec *ex)
 {
     bounded *d = state(ex);
-    if (d->len > d->depth)
-        d->len = d->depth;    /* a replayed prefix the execution did not reach */
-    while (d->len > 0) {
-        node *nd = &d->nodes[d->len - 1];
-        if (nd->n) {
-            if (nd->chosen + 1 < nd->n) {
-                nd->chosen++;
-                return true;
-            }
-        } else if (nd->todo) {
-            nd->chosen = __builtin_ctzll(nd->todo);
-            nd->todo &= nd->todo - 1;
-            return true;
-        }
-        d->len--;
-    }
+    if (weft__dstack_backtrack(&d->stack))
+        return true;
     /* this level is done: the next one, if the bound cut something */
     d->cut_final = d->cut;
     if (!d->cut || d->bound >= d->max) {

@@ -1,6 +1,7 @@
 /*
 ** strat_dfs.c: exhaustive depth-first search over the branching decisions
-** (thread picks and choose values), re-executing from the start each time.
+** (thread picks and choose values), re-executing from the start each time;
+** and the decision stack it keeps, which strat_bounded.c shares (strategy.h).
 ** The stack holds one node per decision of the current execution; its top
 ** node with an untried alternative is where the next execution branches.
 ** Alternatives run in a fixed order: the thread that was running first (no
@@ -11,27 +12,12 @@
 
 #include "strategy.h"
 
-typedef struct node {
-    uint64_t todo;          /* thread picks: enabled threads not yet tried */
-    int32_t chosen;
-    int32_t n;              /* choose nodes: the number of values; 0 for picks */
-} node;
+/* ---- the decision stack ------------------------------------------------------ */
 
-typedef struct dfs {
-    long depth;             /* decisions taken in this execution */
-    long len;               /* nodes on the stack */
-    long cap;
-    node nodes[];
-} dfs;
-
-static dfs *state(weft__exec *ex) { return ex->strat_state; }
-
-static void begin(weft__exec *ex)
+void weft__dstack_init(weft__dstack *s, size_t avail, size_t size)
 {
-    dfs *d = state(ex);
-    if (!d->cap)
-        d->cap = (long)((WEFT__STRAT_STATE_SIZE - sizeof *d) / sizeof(node));
-    d->depth = 0;
+    s->size = (long)size;
+    s->cap = (long)((avail - sizeof *s) / size);
 }
 
 void weft__strategy_nondeterministic(weft__exec *ex, long depth)
@@ -42,58 +28,35 @@ void weft__strategy_nondeterministic(weft__exec *ex, long depth)
              "outlives an execution?)", ex->executions + 1, depth + 1);
 }
 
-static int pick(weft__exec *ex, uint64_t en, int cur)
+weft__dnode *weft__dstack_step(weft__exec *ex, weft__dstack *s, int n, uint64_t en, bool *fresh)
 {
-    dfs *d = state(ex);
-    if (d->depth < d->len) {
-        node *nd = &d->nodes[d->depth];
-        if (nd->n || !(en >> nd->chosen & 1)) {
-            weft__strategy_nondeterministic(ex, d->depth);
-            return -1;
+    if (s->depth < s->len) {
+        weft__dnode *nd = weft__dstack_node(s, s->depth);
+        if (nd->n != n || (!n && !(en >> nd->chosen & 1))) {
+            weft__strategy_nondeterministic(ex, s->depth);
+            return NULL;
         }
-        d->depth++;
-        return nd->chosen;
+        s->depth++;
+        *fresh = false;
+        return nd;
     }
-    if (d->len == d->cap) {
-        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld decisions)", d->cap);
-        return -1;
+    if (s->len == s->cap) {
+        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld decisions)", s->cap);
+        return NULL;
     }
-    int first = cur >= 0 ? cur : __builtin_ctzll(en);
-    d->nodes[d->len++] = (node){en & ~((uint64_t)1 << first), first, 0};
-    d->depth++;
-    return first;
+    s->depth++;
+    *fresh = true;
+    return weft__dstack_node(s, s->len++);
 }
 
-static int choose(weft__exec *ex, int n)
+bool weft__dstack_backtrack(weft__dstack *s)
 {
-    dfs *d = state(ex);
-    if (d->depth < d->len) {
-        node *nd = &d->nodes[d->depth];
-        if (nd->n != n) {
-            weft__strategy_nondeterministic(ex, d->depth);
-            return -1;
-        }
-        d->depth++;
-        return nd->chosen;
-    }
-    if (d->len == d->cap) {
-        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld decisions)", d->cap);
-        return -1;
-    }
-    d->nodes[d->len++] = (node){0, 0, n};
-    d->depth++;
-    return 0;
-}
-
-static bool next(weft__exec *ex)
-{
-    dfs *d = state(ex);
     /* decisions past depth belong to a replayed prefix the execution did not
        reach (it ended early): they are stale */
-    if (d->len > d->depth)
-        d->len = d->depth;
-    while (d->len > 0) {
-        node *nd = &d->nodes[d->len - 1];
+    if (s->len > s->depth)
+        s->len = s->depth;
+    while (s->len > 0) {
+        weft__dnode *nd = weft__dstack_node(s, s->len - 1);
         if (nd->n) {
             if (nd->chosen + 1 < nd->n) {
                 nd->chosen++;
@@ -104,9 +67,50 @@ static bool next(weft__exec *ex)
             nd->todo &= nd->todo - 1;
             return true;
         }
-        d->len--;
+        s->len--;
     }
     return false;
+}
+
+/* ---- the strategy ------------------------------------------------------------- */
+
+static weft__dstack *state(weft__exec *ex) { return ex->strat_state; }
+
+static void begin(weft__exec *ex)
+{
+    weft__dstack *s = state(ex);
+    if (!s->cap)
+        weft__dstack_init(s, WEFT__STRAT_STATE_SIZE, sizeof(weft__dnode));
+    s->depth = 0;
+}
+
+static int pick(weft__exec *ex, uint64_t en, int cur)
+{
+    bool fresh;
+    weft__dnode *nd = weft__dstack_step(ex, state(ex), 0, en, &fresh);
+    if (!nd)
+        return WEFT__PICK_DIVERGED;
+    if (fresh) {
+        int first = cur >= 0 ? cur : __builtin_ctzll(en);
+        *nd = (weft__dnode){en & ~((uint64_t)1 << first), first, 0};
+    }
+    return nd->chosen;
+}
+
+static int choose(weft__exec *ex, int n)
+{
+    bool fresh;
+    weft__dnode *nd = weft__dstack_step(ex, state(ex), n, 0, &fresh);
+    if (!nd)
+        return -1;
+    if (fresh)
+        *nd = (weft__dnode){0, 0, n};
+    return nd->chosen;
+}
+
+static bool next(weft__exec *ex)
+{
+    return weft__dstack_backtrack(state(ex));
 }
 
 const weft__strategy weft__strategy_dfs = {"dfs", begin, pick, choose, next, NULL, false, NULL};

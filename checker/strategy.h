@@ -21,6 +21,48 @@ typedef struct weft__replay_state {
    model did not repeat: the model itself is not deterministic. */
 void weft__strategy_nondeterministic(weft__exec *ex, long depth);
 
+/* ---- the decision stack of the depth-first strategies ---------------------------
+   strat_dfs.c and strat_bounded.c (a DFS per preemption bound) search the
+   tree of decisions statelessly: the stack holds one node per decision of
+   the current execution; an execution first repeats the nodes on the stack
+   (the prefix it replays), then pushes a node per new decision; after it,
+   the top node with an untried alternative takes it and the nodes above it
+   go. The stack lives in the strategy area, right after its header; a
+   strategy's node may be larger than a weft__dnode (bounded keeps more per
+   node), and starts with one. Alternatives run in a fixed order: a pick's
+   first is the thread that was running (no preemption), then by thread id;
+   choose values upward. */
+typedef struct weft__dnode {
+    uint64_t todo;          /* picks: alternatives not yet tried */
+    int32_t chosen;
+    int32_t n;              /* choose nodes: the number of values; 0 for picks */
+} weft__dnode;
+
+typedef struct weft__dstack {
+    long depth;             /* decisions taken in this execution */
+    long len;               /* nodes on the stack */
+    long cap;               /* 0 until weft__dstack_init */
+    long size;              /* bytes per node */
+} weft__dstack;             /* its nodes follow it in memory */
+
+/* Make room for nodes of size bytes in the avail bytes from s on; once, on
+   the zeroed strategy area (a replacement worker keeps the stack). */
+void weft__dstack_init(weft__dstack *s, size_t avail, size_t size);
+static inline weft__dnode *weft__dstack_node(weft__dstack *s, long i)
+{
+    return (weft__dnode *)((char *)(s + 1) + i * s->size);
+}
+/* The node of the execution's next decision: a choose of n values, or a
+   pick (n == 0) among the enabled threads en. Within the replayed prefix,
+   the node to repeat (*fresh false), after checking that the model repeats
+   it: the same kind of decision, the thread enabled; past it, a new node on
+   top for the caller to fill in (*fresh true). NULL, with ex->end_msg
+   saying why, when the model did not repeat itself or the stack is full. */
+weft__dnode *weft__dstack_step(weft__exec *ex, weft__dstack *s, int n, uint64_t en, bool *fresh);
+/* After an execution: the top node with an untried alternative takes it
+   (the nodes above it are dropped); false when no node has one left. */
+bool weft__dstack_backtrack(weft__dstack *s);
+
 /* What only some strategies do, beside their weft__strategy (whose
    positional initializers stay as they are). */
 typedef struct weft__strategy_extra {

@@ -70,10 +70,11 @@ static long get_num(const char **p)
     }
 }
 
-long weft__token_decode(const char *tok, char fp8[9], bool *unfair, int32_t *dec, long cap,
-                        char *err, size_t errn)
+long weft__token_decode(const char *tok, char fp8[9], bool *unfair, bool *race, int32_t *dec,
+                        long cap, char *err, size_t errn)
 {
     *unfair = !strncmp(tok, "w2.", 3);
+    *race = false;
     if (strncmp(tok, "w1.", 3) != 0 && !*unfair) {
         snprintf(err, errn, "it does not start with \"w1.\" or \"w2.\" (a weft schedule token "
                             "looks like w2.0123abcd.bcd...)");
@@ -96,6 +97,15 @@ long weft__token_decode(const char *tok, char fp8[9], bool *unfair, int32_t *dec
     p++;
     long n = 0;
     while (*p) {
+        if (*p == '+') {
+            if (strcmp(p, WEFT__TOKEN_RACE) != 0) {
+                snprintf(err, errn, "only \"%s\" may follow the decisions (at character %ld)",
+                         WEFT__TOKEN_RACE, (long)(p - tok) + 1);
+                return -1;
+            }
+            *race = true;
+            break;
+        }
         if (*p == '.') {
             if (n == 0) {
                 snprintf(err, errn, "a repeat (\".N\") at character %ld has nothing to repeat",

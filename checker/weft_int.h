@@ -215,6 +215,7 @@ typedef struct weft__options {
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
     const int32_t *replay;      /* replay: the decisions to follow */
     long nreplay;
+    bool replay_race;           /* replay: the token is a data race's (token.h) */
 } weft__options;
 
 /* A branching decision: a thread picked among several enabled, or a choose

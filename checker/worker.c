@@ -1,7 +1,7 @@
 /*
 ** worker.c: the supervisor. It forks a worker that runs the executions,
 ** watches a progress counter in shared memory (a model looping without any
-** visible operation is killed and reported instead of hanging weft), and
+** visible operation is stopped and reported instead of hanging weft), and
 ** replaces a worker that ended after a crash so the search goes on.
 */
 #include <errno.h>
@@ -89,8 +89,11 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* The watchdog's finding, made here because the worker is gone. */
-static void hung(weft__exec *ex, weft__shared *sh, double secs)
+/* The watchdog's finding when the worker did not answer its signal (the
+   thread loops outside the model's code, or with the signal blocked) and
+   was killed: made here, without the execution, which died with the worker.
+   The schedule is unknown too: the count of its decisions was the worker's. */
+static void hung(weft__exec *ex, weft__shared *sh)
 {
     int tid = sh->cur_tid;
     char name[64] = "a thread";
@@ -103,26 +106,21 @@ static void hung(weft__exec *ex, weft__shared *sh, double secs)
     }
     char msg[512];
     snprintf(msg, sizeof msg,
-             "%s ran for %.1f s without a visible operation (an endless loop that touches no "
-             "shared memory?); weft stopped it (--watchdog sets the limit)", name, secs);
+             "%s ran for more than %g s without a visible operation (an endless loop that touches "
+             "no shared memory?) and could not be stopped inside the model; weft killed it, with "
+             "its execution: no listing, no schedule (--watchdog sets the limit)", name,
+             ex->opt->watchdog);
     uint64_t key = weft__hash(msg, strlen(msg), WEFT__LIVELOCK + 1);
     for (int i = 0; i < sh->nfindings; i++)
         if (sh->keys[i] == key)
             return;
     if (sh->nfindings == WEFT__MAX_FINDINGS)
         return;
-    int32_t *dec = malloc(sizeof *dec * (size_t)(sh->ndecisions + 1));
-    static char token[1 << 16];
-    for (long i = 0; dec && i < sh->ndecisions; i++)
-        dec[i] = ex->decisions[i].value;
-    if (!dec || weft__token_encode(weft__fingerprint, ex->opt->unfair, dec, sh->ndecisions, token, sizeof token) < 0)
-        snprintf(token, sizeof token, "(unavailable)");
-    free(dec);
+    static const char token[] = "(unavailable)";
     weft__buf b = {0};
     if (sh->text.len)
         weft__buf_put(&b, "\n", 1);
-    weft__buf_printf(&b, "livelock found\n  %s\n\nreplay: %s %s\n", msg, ex->opt->replay_cmd,
-                     token);
+    weft__buf_printf(&b, "livelock found\n  %s\n", msg);
     weft__area_put(&sh->text, b.p, b.len);
     b.len = 0;
     if (sh->json.len)
@@ -167,7 +165,7 @@ void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
         close(fds[1]);
         unsigned long seen = sh->progress;
         double last = now();
-        bool killed = false;
+        bool killed = false, asked = false;
         for (;;) {
             struct pollfd p = {fds[0], POLLIN, 0};
             int r = poll(&p, 1, 100);
@@ -178,10 +176,16 @@ void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
             if (sh->progress != seen) {
                 seen = sh->progress;
                 last = t;
+                asked = false;
+            } else if (ex->opt->watchdog > 0 && t - last > ex->opt->watchdog && !asked) {
+                /* the worker stops the execution and reports it (explore.c) */
+                kill(pid, WEFT__SIG_HUNG);
+                asked = true;
+                last = t;
             } else if (ex->opt->watchdog > 0 && t - last > ex->opt->watchdog) {
                 kill(pid, SIGKILL);
                 killed = true;
-                hung(ex, sh, t - last);
+                hung(ex, sh);
                 break;
             }
             if (ex->opt->time_limit > 0 && t - start > ex->opt->time_limit + 5) {

@@ -8,10 +8,18 @@
 #ifndef WEFT_WORKER_H
 #define WEFT_WORKER_H
 
+#include <signal.h>
+
 #include "buf.h"
 #include "weft_int.h"
 
 #define WEFT__MAX_FINDINGS 256
+
+/* The watchdog's signal: the supervisor sends it to a worker that made no
+   visible step for --watchdog seconds; the worker stops the execution where
+   it is, inside the model, and reports it as a livelock (explore.c). A
+   worker that does not answer within as long again is killed (worker.c). */
+#define WEFT__SIG_HUNG SIGXCPU
 #define WEFT__MAX_OUTCOMES 4096
 
 enum weft__mode { WEFT__CHECK, WEFT__OUTCOMES, WEFT__REPLAY };

@@ -216,14 +216,15 @@ static void test_token_roundtrip(void)
     for (int i = 0; i < 200; i++)
         dec[i] = (i % 7 == 0) ? 3 : (i % 13 == 0) ? 100000 : i % 3;
     char tok[4096], fp8[9], err[128];
-    bool unfair = true;
+    bool unfair = true, race = true;
     long n = weft__token_encode("0123abcd", false, dec, 200, tok, sizeof tok);
     ASSERT(n > 0);
     for (const char *p = tok; *p; p++)
         ASSERT(*p > ' ' && *p < 127 && *p != '\'' && *p != '"' && *p != '\\' && *p != '~');
-    long m = weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err);
+    long m = weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err);
     ASSERT_EQ(m, 200);
     ASSERT(!unfair);
+    ASSERT(!race);
     ASSERT_STR(fp8, "0123abcd");
     for (int i = 0; i < 200; i++)
         ASSERT_EQ(back[i], dec[i]);
@@ -233,18 +234,26 @@ static void test_token_roundtrip(void)
         same[i] = 2;
     n = weft__token_encode("0123abcd", false, same, 50, tok, sizeof tok);
     ASSERT(n < 20);
-    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err), 50);
     /* a schedule made without the fairness rule says so: w2 */
     n = weft__token_encode("0123abcd", true, same, 50, tok, sizeof tok);
     ASSERT(!strncmp(tok, "w2.0123abcd.", 12));
-    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, back, 400, err, sizeof err), 50);
+    ASSERT_EQ(weft__token_decode(tok, fp8, &unfair, &race, back, 400, err, sizeof err), 50);
     ASSERT(unfair);
     /* malformed ones are refused with a reason */
-    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, back, 400, err, sizeof err), -1);
-    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("x1.0123abcd.a", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcZ.a", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.A", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd..b", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.a!", fp8, &unfair, &race, back, 400, err, sizeof err), -1);
+    /* a data race's token may say so after its decisions, and nothing else may */
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.ab.c+data_race", fp8, &unfair, &race, back, 400, err,
+                                 sizeof err), 4);
+    ASSERT(race);
+    ASSERT_EQ(back[3], 1);
+    ASSERT_EQ(weft__token_decode("w1.0123abcd.ab+race", fp8, &unfair, &race, back, 400, err,
+                                 sizeof err), -1);
+    ASSERT_HAS(err, "+data_race");
 }
 
 /* Coroutines keep callee-saved state, the FP environment and the stack apart. */
@@ -411,6 +420,85 @@ static void test_cli_replay_race(void)
     ASSERT(strncmp(start, a.out, strlen(a.out)) == 0);
 }
 
+/* A race in an execution that then fails an assertion (a lost update):
+   found as it is, unshrunk, the two findings share one execution. The
+   race's token says it is the race's (+data_race) and replays to the race's
+   report, as check printed it, followed by the assertion's; the
+   assertion's token replays to the assertion alone. Same bytes every time. */
+static void token_in(const char *out, const char *after, char *buf, size_t n);
+static void test_cli_replay_race_then_assert(void)
+{
+    const char *model = "tests/findings/race_then_assert.c";
+    char args[4200], race[4096], assertion[4096];
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-shrink --keep-going "
+                                "--max-executions 1 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    const char *rs = strstr(r.out, "data_race found"), *as = strstr(r.out, "assertion found");
+    ASSERT(rs && as && rs < as);
+    token_in(r.out, "data_race found", race, sizeof race);
+    token_in(r.out, "assertion found", assertion, sizeof assertion);
+    size_t k = strlen(assertion);
+    ASSERT_EQ(strlen(race), k + strlen("+data_race"));
+    ASSERT(!strncmp(race, assertion, k) && !strcmp(race + k, "+data_race"));
+    /* the race's token: the race's report, then the assertion's */
+    snprintf(args, sizeof args, "%s %s", model, race);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(a.out, rs, (size_t)(as - rs)));
+    ASSERT(!strncmp(a.out + (as - rs), as, strlen(a.out + (as - rs))));
+    snprintf(args, sizeof args, "--json %s %s", model, race);
+    run j = weft("replay", args);
+    ASSERT_EQ(j.status, 1);
+    ASSERT_HAS(j.out, "\"findings\": [{\"kind\": \"data_race\"");
+    ASSERT_HAS(j.out, "+data_race\"");
+    ASSERT_HAS(j.out, "{\"kind\": \"assertion\"");
+    /* the assertion's token: the assertion alone */
+    snprintf(args, sizeof args, "%s %s", model, assertion);
+    run c = weft("replay", args);
+    ASSERT_EQ(c.status, 1);
+    ASSERT(!strncmp(c.out, "assertion found", 15));
+    ASSERT(!strstr(c.out, "data_race"));
+    ASSERT(!strncmp(as, c.out, strlen(c.out)));
+    /* shrunk, the race runs without the lost update: an unmarked token that
+       replays to the race alone */
+    snprintf(args, sizeof args, "--strategy random --seed 1 %s", model);
+    r = weft("check", args);
+    token_in(r.out, "data_race found", race, sizeof race);
+    ASSERT(race[0] && !strchr(race, '+'));
+}
+
+/* The same when the race's execution ends well but closes a lock-order
+   cycle, which a replay of its token reports as lock_order: the race's
+   token is marked and replays to the race first; the lock_order's does not
+   show the race. */
+static void test_cli_replay_race_lock_order(void)
+{
+    const char *model = "tests/findings/race_lock_order.c";
+    char args[4200], race[4096], order[4096];
+    snprintf(args, sizeof args, "--max-executions 1 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    const char *rs = strstr(r.out, "data_race found"), *ls = strstr(r.out, "lock_order found");
+    ASSERT(rs && ls && rs < ls);
+    token_in(r.out, "data_race found", race, sizeof race);
+    token_in(r.out, "lock_order found", order, sizeof order);
+    ASSERT_EQ(strlen(race), strlen(order) + strlen("+data_race"));
+    ASSERT(!strncmp(race, order, strlen(order)));
+    snprintf(args, sizeof args, "%s %s", model, race);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(a.out, rs, (size_t)(ls - rs)));
+    ASSERT(!strncmp(a.out + (ls - rs), ls, strlen(a.out + (ls - rs))));
+    snprintf(args, sizeof args, "%s %s", model, order);
+    run c = weft("replay", args);
+    ASSERT_EQ(c.status, 1);
+    ASSERT(!strncmp(ls, c.out, strlen(c.out)));
+    ASSERT(!strstr(c.out, "data_race"));
+}
+
 static void test_cli_check_deterministic(void)
 {
     run a = weft("check", "--keep-going models/racy_total.c -DN=2");
@@ -513,6 +601,55 @@ static void test_cli_hang_watchdog(void)
     ASSERT_HAS(r.out, "\"kind\": \"livelock\"");
     ASSERT_HAS(r.out, "without a visible operation");
     ASSERT_HAS(r.out, "spinner#1");
+    ASSERT_HAS(r.out, "\"steps\": 3, \"preemptions\": 0,");
+    /* a thread that blocks the watchdog's signal cannot be stopped inside
+       the model: its worker is killed, and the report says what it lacks */
+    r = weft("check", "--watchdog 0.5 tests/cli/hang_masked.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "livelock found\n  spinner#1 ran for more than 0.5 s without a visible "
+                      "operation");
+    ASSERT_HAS(r.out, "could not be stopped inside the model; weft killed it, with its execution: "
+                      "no listing, no schedule");
+}
+
+/* The watchdog stops a thread where it loops, inside the model: the
+   livelock has the execution so far (listing, steps, preemptions), is
+   shrunk like any finding (each run that hangs again waits the watchdog),
+   and its token replays to the same report, every time. Found by random
+   (seed 1) with 3 preemptions; the loop needs none. */
+static void test_cli_hang_shrink(void)
+{
+    const char *model = "tests/findings/hang_flag.c";
+    char args[4200], token[4096];
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-races --watchdog 0.5 %s", model);
+    run r = weft("check", args);
+    ASSERT_EQ(r.status, 1);
+    ASSERT(!strncmp(r.out, "livelock found (12 steps, 0 preemptions)\n", 40) || !printf("# %s", r.out));
+    ASSERT_HAS(r.out, "  looper#2 ran for more than 0.5 s without a visible operation (an endless loop "
+                      "that touches no shared memory?); weft stopped it (--watchdog sets the limit)\n");
+    ASSERT_HAS(r.out, "read flag = 1             hang_flag.c:15\n");
+    ASSERT_HAS(r.out, " replay tests/findings/hang_flag.c --watchdog 0.5 w1.");
+    ASSERT_HAS(r.out, "shrunk from 10 steps and 3 preemptions (");
+    snprintf(args, sizeof args, "--strategy random --seed 1 --no-races --watchdog 0.5 --no-shrink %s",
+             model);
+    run raw = weft("check", args);
+    ASSERT_EQ(raw.status, 1);
+    ASSERT_HAS(raw.out, "livelock found (10 steps, 3 preemptions)\n");
+    ASSERT(!strstr(raw.out, "shrunk from"));
+    token_in(r.out, "livelock found", token, sizeof token);
+    ASSERT(token[0]);
+    snprintf(args, sizeof args, "%s --watchdog 0.5 %s", model, token);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(r.out, a.out, strlen(a.out)));
+    snprintf(args, sizeof args, "--json --strategy random --seed 1 --no-races --watchdog 0.5 %s", model);
+    run j = weft("check", args);
+    ASSERT_EQ(j.status, 1);
+    ASSERT_HAS(j.out, "\"steps\": 12, \"preemptions\": 0,");
+    ASSERT_HAS(j.out, "\"steps_before\": 10, \"preemptions_before\": 3}");
+    ASSERT_HAS(j.out, "\"cycles\": [], ");
+    ASSERT_HAS(j.out, "\"trace\": [{\"step\": 1, \"thread\": \"main\"");
 }
 
 static void test_cli_too_many_threads(void)
@@ -1051,6 +1188,8 @@ static const unit units[] = {
     {"cli_replay_identical", test_cli_replay_identical},
     {"cli_check_deterministic", test_cli_check_deterministic},
     {"cli_replay_race", test_cli_replay_race},
+    {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
+    {"cli_replay_race_lock_order", test_cli_replay_race_lock_order},
     {"cli_bad_tokens", test_cli_bad_tokens},
     {"cli_json", test_cli_json},
     {"cli_deadlock_report", test_cli_deadlock_report},
@@ -1058,6 +1197,7 @@ static const unit units[] = {
     {"cli_stack_overflow", test_cli_stack_overflow},
     {"cli_abort_and_assert", test_cli_abort_and_assert},
     {"cli_hang_watchdog", test_cli_hang_watchdog},
+    {"cli_hang_shrink", test_cli_hang_shrink},
     {"cli_too_many_threads", test_cli_too_many_threads},
     {"cli_max_steps_livelock", test_cli_max_steps_livelock},
     {"cli_heap_errors", test_cli_heap_errors},

@@ -555,42 +555,23 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     long firstafter[WEFT__MAX_THREADS];
     uint64_t seen = 0;
     nv = 0;
-    /* v: the events after k not ordered after it, then p's operation; those
-       p's operation needs come first, so that the sequence is found out
-       early if that operation cannot run there after all (it waits for
-       what k did); the others commute with it */
-    /* (a choose stays right after its thread's step before it: DPOR runs a
-       choose as soon as its thread reaches it) */
-    /* (but p's operation stays last if p makes a choose next: nothing else
-       can run between the two) */
-    bool late = i + 1 < ex->nevents && ex->events[i + 1].tid == p &&
-                (ex->events[i + 1].op->flags & WEFT__F_CHOOSE);
-    for (int pass = 0; pass < 2; pass++) {
-        long glue = -1;
-        for (long j = k + 1; j < ex->nevents; j++) {
-            int t = ex->events[j].tid;
-            if (!pass && !(seen >> t & 1)) {
-                seen |= (uint64_t)1 << t;
-                firstafter[t] = j;
-            }
-            if (clk[j][tk] >= sk || j == i)
-                continue;   /* ordered after k: not part of the reversed sequence */
-            bool past = ci[t] >= seqof[j] || late ||
-                        (j == glue && (ex->events[j].op->flags & WEFT__F_CHOOSE) &&
-                         ex->events[j - 1].tid == t);
-            glue = past ? j + 1 : -1;
-            if (past == (bool)pass)
-                continue;
-            vev[nv] = j;
-            event_touch(ex, &ex->events[j], &vt[nv]);
-            nv++;
+    /* v: the events after k not ordered after it, in order, then p's
+       operation (the order matters: sleep sets follow it) */
+    for (long j = k + 1; j < ex->nevents; j++) {
+        int t = ex->events[j].tid;
+        if (!(seen >> t & 1)) {
+            seen |= (uint64_t)1 << t;
+            firstafter[t] = j;
         }
-        if (!pass) {
-            vev[nv] = -1;
-            vt[nv] = *tp;
-            nv++;
-        }
+        if (clk[j][tk] >= sk || j == i)
+            continue;   /* ordered after k: not part of the reversed sequence */
+        vev[nv] = j;
+        event_touch(ex, &ex->events[j], &vt[nv]);
+        nv++;
     }
+    vev[nv] = -1;
+    vt[nv] = *tp;
+    nv++;
     vlast_clk = ci;
     vlast_tid = p;
     vlast_ends = ends;

@@ -613,21 +613,19 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
        traces that start so are explored, or being explored, already. */
     for (uint64_t m = (nd->sleep | nd->done) & ~((uint64_t)1 << tk); m; m &= m - 1) {
         int q = __builtin_ctzll(m);
-        touch tq;
-        bool qends;
         if (vhead[q] >= 0) {
             if (v_initial(ex, vhead[q]))
                 return;
             continue;
         }
-        if (seen >> q & 1) {
-            const weft__event *e = &ex->events[firstafter[q]];
-            event_touch(ex, e, &tq);
-            qends = e->op->flags & WEFT__F_EXIT;
-        } else {
-            continue;   /* cut short by the end: see v_starts */
-        }
-        if ((nd->en >> q & 1) && v_independent(ex, &tq, qends))
+        /* its step at k is its first after k (one cut short by the end of
+           the execution starts nothing: see v_starts) */
+        if (!(seen >> q & 1) || !(nd->en >> q & 1))
+            continue;
+        const weft__event *e = &ex->events[firstafter[q]];
+        touch tq;
+        event_touch(ex, e, &tq);
+        if (v_independent(ex, &tq, e->op->flags & WEFT__F_EXIT))
             return;
     }
 

@@ -1220,7 +1220,8 @@ static const unit units[] = {
     {"strategy_pct_deterministic", test_pct_deterministic},
     {"strategy_pct_depth", test_pct_depth},
     {"stats_events", test_stats_events},
-    {"dpor_no_blocked", test_dpor_no_blocked},
+    {"dpor_blocked", test_dpor_blocked},
+    {"dpor_generated_large", test_dpor_generated_large},
     {"progress_line", test_progress_line},
 };
 

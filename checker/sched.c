@@ -41,9 +41,12 @@ _Noreturn void weft__panic(const char *file, int line, const char *expr)
 static inline uint64_t bit(int id) { return (uint64_t)1 << id; }
 
 /* Bits set in x, inline (__builtin_popcountll is a libgcc call on x86_64
-   without -mpopcnt, and this runs at every decision). */
+   without -mpopcnt, and this runs at every decision); a set of the first
+   four threads, the usual one, is looked up in a table of nibbles. */
 static inline int popcount(uint64_t x)
 {
+    if (x < 16)
+        return (int)(0x4332322132212110ull >> (4 * x) & 15);
     x -= (x >> 1) & 0x5555555555555555ull;
     x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
     x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
@@ -62,12 +65,32 @@ static inline bool enabled(const weft__exec *ex, const weft__thread *t)
     return !p->ready || p->timed || p->ready(p->arg);
 }
 
-static uint64_t enabled_set(const weft__exec *ex)
+/* Put t in ex->en_always or ex->en_check (or neither, once DONE) after its
+   state, pending operation or spinning changed: a running thread whose
+   operation needs no predicate is enabled whatever the others do, so the
+   scheduler evaluates only the others at each step. */
+static inline void classify(weft__exec *ex, const weft__thread *t)
 {
-    uint64_t en = 0;
-    for (int i = 0; i < ex->nthreads; i++)
+    uint64_t b = bit(t->id);
+    ex->en_always &= ~b;
+    ex->en_check &= ~b;
+    if (t->state != WEFT__RUN)
+        return;
+    if (t->spinning || (t->pend.ready && !t->pend.timed))
+        ex->en_check |= b;
+    else
+        ex->en_always |= b;
+}
+
+/* The enabled set: what enabled() says of every thread. */
+static inline uint64_t enabled_set(const weft__exec *ex)
+{
+    uint64_t en = ex->en_always;
+    for (uint64_t m = ex->en_check; m; m &= m - 1) {
+        int i = __builtin_ctzll(m);
         if (enabled(ex, ex->threads[i]))
             en |= bit(i);
+    }
     return en;
 }
 
@@ -128,19 +151,15 @@ static inline void settle_write(weft__exec *ex, weft__thread *t)
 
 static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock);
 
-/* Pick the next thread among the enabled ones and run it. Called by the
-   thread in ex->cur after setting its pending operation (or after it
-   finished), or by the loop (ex->cur NULL) to start the execution. Returns
-   when the caller is picked again. */
-static void schedule(weft__exec *ex)
+/* The execution cannot go on as it is: every non-daemon thread finished (or
+   main returned), nobody is enabled, or the step limit is reached. Out of
+   schedule() so that its common path stays short. */
+static _Noreturn __attribute__((cold, noinline)) void schedule_end(weft__exec *ex, uint64_t en)
 {
-    weft__thread *t = ex->cur;
-
     if (ex->live_nondaemon == 0 || (ex->main_exits && ex->threads[0]->state == WEFT__DONE)) {
         ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
         end_execution(ex);
     }
-    uint64_t en = enabled_set(ex);
     if (!en && ex->discard) {
         ex->end_status = WEFT__END_DISCARDED;
         end_execution(ex);
@@ -157,28 +176,68 @@ static void schedule(weft__exec *ex)
         ex->end_pc = NULL;
         end_execution(ex);
     }
-    if (ex->nevents >= ex->opt->max_steps) {
-        snprintf(ex->end_msg, sizeof ex->end_msg,
-                 "the execution ran %ld steps without ending (--max-steps %ld): "
-                 "its threads keep running without finishing",
-                 ex->nevents, ex->opt->max_steps);
-        ex->end_kind = WEFT__LIVELOCK;
-        ex->end_status = WEFT__END_FINDING;
-        ex->end_tid = -1;
-        ex->end_pc = NULL;
-        end_execution(ex);
-    }
+    snprintf(ex->end_msg, sizeof ex->end_msg,
+             "the execution ran %ld steps without ending (--max-steps %ld): "
+             "its threads keep running without finishing",
+             ex->nevents, ex->opt->max_steps);
+    ex->end_kind = WEFT__LIVELOCK;
+    ex->end_status = WEFT__END_FINDING;
+    ex->end_tid = -1;
+    ex->end_pc = NULL;
+    end_execution(ex);
+}
 
-    /* Fairness (CHESS): a thread that yielded waits until every thread that
-       was enabled then has had a step. If that leaves nobody, ignore it. */
+/* The strategy could not follow its schedule (a replayed token that does
+   not fit this model; it said why in end_msg), or the rest of this
+   execution is redundant (DPOR's sleep set). */
+static _Noreturn __attribute__((cold, noinline)) void schedule_stop(weft__exec *ex, int pick)
+{
+    ex->end_status = pick == WEFT__PICK_BLOCKED ? WEFT__END_BLOCKED : WEFT__END_DIVERGED;
+    end_execution(ex);
+}
+
+/* Fairness (CHESS): a thread that yielded waits until every thread that
+   was enabled then has had a step. If that leaves nobody, ignore it. */
+static uint64_t fair_candidates(const weft__exec *ex, uint64_t en)
+{
     uint64_t cand = en;
     for (uint64_t m = en & ex->fair; m; m &= m - 1) {
         int i = __builtin_ctzll(m);
         if (ex->threads[i]->fair_wait & en)
             cand &= ~bit(i);
     }
-    if (!cand)
-        cand = en;
+    return cand ? cand : en;
+}
+
+/* Fairness bookkeeping after thread `pick` had its step (ex->fair: the
+   threads that wait). */
+static void fair_step(weft__exec *ex, int pick)
+{
+    for (uint64_t m = ex->fair; m; m &= m - 1) {
+        weft__thread *w = ex->threads[__builtin_ctzll(m)];
+        w->fair_wait &= ~bit(pick);
+        if (!w->fair_wait)
+            ex->fair &= ~bit(w->id);
+    }
+}
+
+/* Pick the next thread among the enabled ones and run it. Called by the
+   thread in ex->cur after setting its pending operation (or after it
+   finished), or by the loop (ex->cur NULL) to start the execution. Returns
+   when the caller is picked again. This runs at every visible step: the
+   rare cases are out of line. */
+static void schedule(weft__exec *ex)
+{
+    weft__thread *t = ex->cur;
+
+    if (__builtin_expect(ex->live_nondaemon == 0 ||
+                         (ex->main_exits && ex->threads[0]->state == WEFT__DONE), 0))
+        schedule_end(ex, 0);
+    uint64_t en = enabled_set(ex);
+    if (__builtin_expect(!en || ex->nevents >= ex->opt->max_steps, 0))
+        schedule_end(ex, en);
+
+    uint64_t cand = ex->fair ? fair_candidates(ex, en) : en;
     /* Without the rule (DPOR: it would hide that a thread's steps enable the
        waiting one), fairness is only the default choice of a new branch:
        every enabled thread is a candidate. */
@@ -196,18 +255,14 @@ static void schedule(weft__exec *ex)
         pick = __builtin_ctzll(cand);
     } else {
         pick = ex->strat->pick(ex, cand, cur);
-        if (pick < 0) {
-            /* the strategy could not follow its schedule (a replayed token that
-               does not fit this model; it said why in end_msg), or the rest of
-               this execution is redundant (DPOR's sleep set) */
-            ex->end_status = pick == WEFT__PICK_BLOCKED ? WEFT__END_BLOCKED : WEFT__END_DIVERGED;
-            end_execution(ex);
-        }
+        if (__builtin_expect(pick < 0, 0))
+            schedule_stop(ex, pick);
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
-        if (several && ex->ndecisions < ex->cap_decisions)
-            ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
-        if (several)
+        if (several) {
+            if (ex->ndecisions < ex->cap_decisions)
+                ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
             ex->weight *= popcount(cand);
+        }
     }
     ex->last_enabled = en;
 
@@ -228,8 +283,9 @@ static void schedule(weft__exec *ex)
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
     }
-    if (p->ready && !p->ready(p->arg)) {
-        /* only a timed operation can be picked while not ready */
+    /* only a timed operation can be picked while not ready (an untimed one
+       was ready when the enabled set was made, and nothing ran since) */
+    if (p->timed && p->ready && !p->ready(p->arg)) {
         u->timed_out = true;
         e->flags |= WEFT__E_TIMEOUT;
     } else {
@@ -241,25 +297,22 @@ static void schedule(weft__exec *ex)
     if (ex->strat->event)
         ex->strat->event(ex, u->last_ev);
 
-    /* fairness bookkeeping: u has had its step (ex->fair: threads that wait) */
-    if (ex->fair) {
-        for (uint64_t m = ex->fair; m; m &= m - 1) {
-            weft__thread *w = ex->threads[__builtin_ctzll(m)];
-            w->fair_wait &= ~bit(pick);
-            if (!w->fair_wait)
-                ex->fair &= ~bit(w->id);
-        }
-    }
-    if (p->op->flags & WEFT__F_YIELD) {
+    if (ex->fair)
+        fair_step(ex, pick);
+    unsigned flags = p->op->flags;
+    if (flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
         if (u->fair_wait)
             ex->fair |= bit(pick);
     }
     /* a change of state (spin waits watch for one); a timed-out attempt
        (a failed try, a wait that timed out) changed nothing */
-    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
+    if (!(flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
         ex->writes++;
-    u->spinning = false;
+    if (u->spinning) {
+        u->spinning = false;
+        classify(ex, u);
+    }
 
     if (u != t)
         switch_to(ex, t, u);
@@ -283,6 +336,7 @@ static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc 
     p->timed = timed;
     p->obj2 = t->touch_next;
     t->touch_next = NULL;
+    classify(ex, t);
 }
 
 void weft__op_touches(void *obj)
@@ -398,6 +452,7 @@ static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintpt
         if (h && h == s->hash) {
             t->spinning = true;
             t->spin_wait = ex->writes;
+            classify(ex, t);
             t->spin_addr = addr;
             t->spin_val = v;
         }
@@ -528,6 +583,7 @@ static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg
         ex->thread_fn[id] = fn;
     weft__coro_prepare(t->coro, thread_main, t);
     ex->threads[id] = t;
+    classify(ex, t);
     ex->nthreads++;
     ex->live_nondaemon++;
     weft__race_thread_new(t, ex->cur);
@@ -562,6 +618,7 @@ _Noreturn void weft__thread_exit(void)
     weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
     settle_write(ex, t);
     t->state = WEFT__DONE;
+    classify(ex, t);
     if (ex->atomic_tid == t->id) {
         ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
         ex->atomic_sync->holder = NULL;
@@ -924,6 +981,8 @@ void weft__sched_run(weft__exec *ex)
     ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
+    ex->en_always = 0;
+    ex->en_check = 0;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");
     thread_new(ex, run_main, ex, NULL, NULL, 0);

@@ -271,6 +271,9 @@ struct weft__exec {
     uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t last_enabled;      /* the enabled set at the latest pick */
+    uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
+                                   no predicate (or is timed): enabled (sched.c, classify) */
+    uint64_t en_check;          /* the other RUN threads: enabled() says whether they are */
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */

@@ -22,8 +22,8 @@ typedef struct cell {
     uintptr_t key;
     unsigned gen;
     acc w;                  /* last write (w.tid < 0: none) */
-    acc r[NREADS];          /* last read of up to NREADS threads */
-    uint8_t rmask;          /* which of r[] hold a read (tid >= 0) */
+    acc r[NREADS];          /* last read of up to NREADS threads, where rmask says */
+    uint8_t rmask;          /* which of r[] hold a read (the others are left over) */
     weft__vc *sync;         /* clock released by atomic writes here */
 } cell;
 
@@ -65,7 +65,8 @@ void weft__race_thread_new(weft__thread *t, weft__thread *parent)
         return;
     t->clock = vc_new();
     if (parent && parent->clock) {
-        *t->clock = *parent->clock;
+        /* entries from t->id on are 0 in every clock (vc_join) */
+        memcpy(t->clock->c, parent->clock->c, sizeof t->clock->c[0] * (size_t)t->id);
         parent->clock->c[parent->id]++;
     }
     t->clock->c[t->id]++;
@@ -73,7 +74,7 @@ void weft__race_thread_new(weft__thread *t, weft__thread *parent)
 
 void weft__hb_release(void *obj)
 {
-    weft__thread *t = weft__self();
+    weft__thread *t = weft__ex ? weft__ex->cur : NULL;
     weft__obj *o = obj;
     if (!enabled || !t || !o)
         return;
@@ -85,49 +86,70 @@ void weft__hb_release(void *obj)
 
 void weft__hb_acquire(void *obj)
 {
-    weft__thread *t = weft__self();
+    weft__thread *t = weft__ex ? weft__ex->cur : NULL;
     weft__obj *o = obj;
     if (!enabled || !t || !o || !o->clock)
         return;
     vc_join(t->clock, o->clock);
 }
 
-static cell *lookup(uintptr_t key)
+static inline size_t slot_of(uintptr_t key, size_t cap)
 {
-    if (ncells_used * 2 >= ncells_cap) {
-        size_t cap = ncells_cap ? 2 * ncells_cap : 4096;
-        cell *n = calloc(cap, sizeof *n);
-        if (!n)
-            return NULL;
-        for (size_t i = 0; i < ncells_cap; i++) {
-            if (cells[i].gen != gen)
-                continue;
-            size_t h = (cells[i].key * 0x9E3779B97F4A7C15ull) >> 20 & (cap - 1);
-            while (n[h].gen == gen)
-                h = (h + 1) & (cap - 1);
-            n[h] = cells[i];
-        }
-        free(cells);
-        cells = n;
-        ncells_cap = cap;
+    return (key * 0x9E3779B97F4A7C15ull) >> 20 & (cap - 1);
+}
+
+/* Double the table (or make it), moving this execution's cells. */
+static bool grow(void)
+{
+    size_t cap = ncells_cap ? 2 * ncells_cap : 4096;
+    cell *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    for (size_t i = 0; i < ncells_cap; i++) {
+        if (cells[i].gen != gen)
+            continue;
+        size_t h = slot_of(cells[i].key, cap);
+        while (n[h].gen == gen)
+            h = (h + 1) & (cap - 1);
+        n[h] = cells[i];
     }
-    size_t h = (key * 0x9E3779B97F4A7C15ull) >> 20 & (ncells_cap - 1);
+    free(cells);
+    cells = n;
+    ncells_cap = cap;
+    return true;
+}
+
+/* The cell of a granule, made (empty) on its first access in the execution.
+   The table is at most half full, so a probe ends soon. */
+static inline cell *lookup(uintptr_t key)
+{
+    if (__builtin_expect(!ncells_cap, 0) && !grow())
+        return NULL;
+    size_t h = slot_of(key, ncells_cap);
     for (;;) {
         cell *c = &cells[h];
-        if (c->gen != gen) {
-            memset(c, 0, sizeof *c);
-            c->gen = gen;
-            c->key = key;
-            c->w.tid = -1;
-            for (int i = 0; i < NREADS; i++)
-                c->r[i].tid = -1;
-            ncells_used++;
-            return c;
-        }
+        if (c->gen != gen)
+            break;
         if (c->key == key)
             return c;
         h = (h + 1) & (ncells_cap - 1);
     }
+    if ((ncells_used + 1) * 2 > ncells_cap) {
+        if (!grow())
+            return NULL;
+        h = slot_of(key, ncells_cap);
+        while (cells[h].gen == gen)
+            h = (h + 1) & (ncells_cap - 1);
+    }
+    /* r[i] is read only where rmask says it holds a read */
+    cell *c = &cells[h];
+    c->gen = gen;
+    c->key = key;
+    c->w.tid = -1;
+    c->rmask = 0;
+    c->sync = NULL;
+    ncells_used++;
+    return c;
 }
 
 const char *weft__mem_name(uintptr_t addr, char *buf, size_t n)
@@ -168,7 +190,6 @@ static void report(const acc *prev, const weft__thread *t, bool write, uintptr_t
 
 void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const void *pc)
 {
-    (void)size;
     if (!enabled)
         return;
     weft__exec *ex = weft__ex;
@@ -182,6 +203,7 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
     if (!c)
         return;
     weft__vc *C = t->clock;
+    int tid = t->id;
     long step = t->last_ev;
     /* the bytes of the granule this access covers: neighbours do not race */
     unsigned off = addr & 7;
@@ -195,41 +217,47 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
             vc_join(C, c->sync);
     }
     /* against the last write */
-    if (c->w.tid >= 0 && c->w.tid != t->id && !(atomic && c->w.atomic) && (c->w.bytes & bytes) &&
+    if (c->w.tid >= 0 && c->w.tid != tid && !(atomic && c->w.atomic) && (c->w.bytes & bytes) &&
         c->w.clk > C->c[c->w.tid])
         report(&c->w, t, write, addr, step, pc);
     if (write) {
-        for (unsigned m = c->rmask; m; m &= m - 1) {
-            acc *r = &c->r[__builtin_ctz(m)];
-            if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && (r->bytes & bytes) &&
-                r->clk > C->c[r->tid])
-                report(r, t, write, addr, step, pc);
-        }
-        c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, bytes, step, pc};
+        unsigned keep = c->rmask;
         for (unsigned m = c->rmask; m; m &= m - 1) {
             int i = __builtin_ctz(m);
-            if (!(c->r[i].bytes & ~bytes)) {
-                c->r[i].tid = -1;   /* a read of bytes this write covers is superseded */
-                c->rmask &= (uint8_t)~(1u << i);
-            }
+            acc *r = &c->r[i];
+            if (r->tid != tid && !(atomic && r->atomic) && (r->bytes & bytes) &&
+                r->clk > C->c[r->tid])
+                report(r, t, write, addr, step, pc);
+            if (!(r->bytes & ~bytes))
+                keep &= ~(1u << i);   /* a read of bytes this write covers is superseded */
         }
+        c->rmask = (uint8_t)keep;
+        c->w = (acc){C->c[tid], (int16_t)tid, atomic, true, bytes, step, pc};
         if (atomic) {
             if (!c->sync)
                 c->sync = vc_new();
             vc_join(c->sync, C);
-            C->c[t->id]++;
+            C->c[tid]++;
         }
     } else {
+        /* the thread's own slot, or the first free one */
         int slot = -1;
-        for (int i = 0; i < NREADS; i++)
-            if (c->r[i].tid == t->id || (slot < 0 && c->r[i].tid < 0))
-                slot = i;
+        for (unsigned m = c->rmask; m; m &= m - 1)
+            if (c->r[__builtin_ctz(m)].tid == tid) {
+                slot = __builtin_ctz(m);
+                break;
+            }
         if (slot < 0) {
-            /* more concurrent readers than remembered: keep the latest ones */
-            memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
-            slot = NREADS - 1;
+            unsigned free_slots = ~(unsigned)c->rmask & ((1u << NREADS) - 1);
+            if (free_slots) {
+                slot = __builtin_ctz(free_slots);
+            } else {
+                /* more concurrent readers than remembered: keep the latest ones */
+                memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
+                slot = NREADS - 1;
+            }
         }
-        c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, bytes, step, pc};
+        c->r[slot] = (acc){C->c[tid], (int16_t)tid, atomic, false, bytes, step, pc};
         c->rmask |= (uint8_t)(1u << slot);
     }
 }

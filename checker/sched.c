@@ -94,13 +94,17 @@ static inline uint64_t enabled_set(const weft__exec *ex)
     return en;
 }
 
+/* The OS thread's errno, which every coroutine shares: its address, taken
+   once per execution (errno is a call to __errno_location). */
+static int *errno_at;
+
 /* Switch from the running context to thread u (or to the loop when u is NULL). */
 static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
 {
     weft__coro *fc = from ? from->coro : &ex->loop;
     weft__coro *tc = u ? u->coro : &ex->loop;
     if (from)
-        from->saved_errno = errno;
+        from->saved_errno = *errno_at;
     if (u && u->space != ex->space_cur) {
         weft__space_switch(ex->space_cur, u->space);
         ex->space_cur = u->space;
@@ -111,7 +115,7 @@ static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
     weft__coro_switch(fc, tc);
     /* back on `from`'s stack: whoever switched here set ex->cur to from */
     if (from)
-        errno = from->saved_errno;
+        *errno_at = from->saved_errno;
 }
 
 /* End the execution: back to the loop in explore.c, never to return here. */
@@ -983,6 +987,7 @@ void weft__sched_run(weft__exec *ex)
     ex->last_enabled = 0;
     ex->en_always = 0;
     ex->en_check = 0;
+    errno_at = &errno;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");
     thread_new(ex, run_main, ex, NULL, NULL, 0);

@@ -229,8 +229,9 @@ static void fair_step(weft__exec *ex, int pick)
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
    when the caller is picked again. This runs at every visible step: the
-   rare cases are out of line. */
-static void schedule(weft__exec *ex)
+   rare cases are out of line, and the memory operations (most steps) have
+   their own inlined copy (schedule_mem). */
+static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
 {
     weft__thread *t = ex->cur;
 
@@ -238,7 +239,7 @@ static void schedule(weft__exec *ex)
                          (ex->main_exits && ex->threads[0]->state == WEFT__DONE), 0))
         schedule_end(ex, 0);
     uint64_t en = enabled_set(ex);
-    if (__builtin_expect(!en || ex->nevents >= ex->opt->max_steps, 0))
+    if (__builtin_expect(!en || ex->nevents >= ex->max_steps, 0))
         schedule_end(ex, en);
 
     uint64_t cand = ex->fair ? fair_candidates(ex, en) : en;
@@ -246,7 +247,7 @@ static void schedule(weft__exec *ex)
        waiting one), fairness is only the default choice of a new branch:
        every enabled thread is a candidate. */
     ex->fair_cand = cand;
-    if (ex->opt->unfair)
+    if (ex->unfair)
         cand = en;
     /* an atomic section's thread goes on while it can */
     if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
@@ -255,10 +256,10 @@ static void schedule(weft__exec *ex)
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
     bool several = (cand & (cand - 1)) != 0;
-    if (!several && !ex->strat->every_point) {
+    if (!several && !ex->every_point) {
         pick = __builtin_ctzll(cand);
     } else {
-        pick = ex->strat->pick(ex, cand, cur);
+        pick = ex->pick(ex, cand, cur);
         if (__builtin_expect(pick < 0, 0))
             schedule_stop(ex, pick);
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
@@ -298,8 +299,8 @@ static void schedule(weft__exec *ex)
     u->last_ev = ex->nevents++;
     if (ex->progress)
         (*ex->progress)++;
-    if (ex->strat->event)
-        ex->strat->event(ex, u->last_ev);
+    if (ex->event)
+        ex->event(ex, u->last_ev);
 
     if (ex->fair)
         fair_step(ex, pick);
@@ -320,6 +321,11 @@ static void schedule(weft__exec *ex)
 
     if (u != t)
         switch_to(ex, t, u);
+}
+
+static __attribute__((noinline)) void schedule(weft__exec *ex)
+{
+    schedule_inline(ex);
 }
 
 /* ---- the verbs ------------------------------------------------------------- */
@@ -387,18 +393,20 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
     announce(ex, t, op, NULL, 0, NULL, NULL, pc, false);
     t->pend.addr = addr;
     t->pend.size = size;
-    schedule(ex);
-    weft__event *e = &ex->events[t->last_ev];
-    if (op->flags & WEFT__F_WRITE) {
+    schedule_inline(ex);
+    unsigned flags = op->flags;
+    if (flags & WEFT__F_WRITE) {
         /* picked, and the store has not happened yet */
         t->last_write_ev = t->last_ev;
         t->last_write_size = size;
         if (on_own_stack(t, addr))
             t->own_writes++;
-        return;
+    } else {
+        weft__event *e = &ex->events[t->last_ev];
+        e->val = load(addr, size);
+        observe_read(ex, t, pc, addr, e->val, sp);
     }
-    e->val = load(addr, size);
-    observe_read(ex, t, pc, addr, e->val, sp);
+    weft__race_access(addr, size, flags & WEFT__F_WRITE, flags & WEFT__F_ATOMIC, pc);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */
@@ -495,7 +503,7 @@ void *weft__alloc(size_t size)
 static void obj_register(weft__exec *ex, weft__obj *o, int kind, const char *kname, const char *name)
 {
     if (ex->nobjs == ex->cap_objs) {
-        int cap = ex->cap_objs ? 2 * ex->cap_objs : 64;
+        int cap = ex->cap_objs ? 2 * ex->cap_objs : 16;
         weft__obj **n = weft__alloc(sizeof *n * cap);
         if (ex->nobjs)
             memcpy(n, ex->objs, sizeof *n * ex->nobjs);
@@ -987,6 +995,11 @@ void weft__sched_run(weft__exec *ex)
     ex->last_enabled = 0;
     ex->en_always = 0;
     ex->en_check = 0;
+    ex->max_steps = ex->opt->max_steps;
+    ex->unfair = ex->opt->unfair;
+    ex->pick = ex->strat->pick;
+    ex->event = ex->strat->event;
+    ex->every_point = ex->strat->every_point;
     errno_at = &errno;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");

@@ -274,6 +274,12 @@ struct weft__exec {
     uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
                                    no predicate (or is timed): enabled (sched.c, classify) */
     uint64_t en_check;          /* the other RUN threads: enabled() says whether they are */
+    /* opt's and strat's, copied when an execution starts (schedule() reads
+       them at every step; shrinking swaps the strategy between executions) */
+    long max_steps;
+    bool unfair, every_point;
+    int (*pick)(weft__exec *ex, uint64_t enabled, int current);
+    void (*event)(weft__exec *ex, long i);
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */
@@ -324,7 +330,8 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size; sp is the model's stack
-   pointer at the access (spin detection compares the stack above it). */
+   pointer at the access (spin detection compares the stack above it). Once
+   the step is taken, the race detector checks the access. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp);
 /* The result of the calling thread's last event, for the listing. */

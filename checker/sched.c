@@ -65,21 +65,30 @@ static inline bool enabled(const weft__exec *ex, const weft__thread *t)
     return !p->ready || p->timed || p->ready(p->arg);
 }
 
-/* Put t in ex->en_always or ex->en_check (or neither, once DONE) after its
-   state, pending operation or spinning changed: a running thread whose
-   operation needs no predicate is enabled whatever the others do, so the
-   scheduler evaluates only the others at each step. */
+/* Put t in ex->en_always, en_check or en_join (or none, once DONE) after
+   its state, pending operation or spinning changed: a running thread whose
+   operation needs no predicate is enabled whatever the others do, and a
+   join is not until the thread it joins ends (weft__thread_exit wakes it),
+   so the scheduler asks only the others' predicates at each step. */
 static inline void classify(weft__exec *ex, const weft__thread *t)
 {
     uint64_t b = bit(t->id);
+    const weft__pending *p = &t->pend;
     ex->en_always &= ~b;
     ex->en_check &= ~b;
+    ex->en_join &= ~b;
     if (t->state != WEFT__RUN)
         return;
-    if (t->spinning || (t->pend.ready && !t->pend.timed))
+    if (t->spinning)
         ex->en_check |= b;
-    else
+    else if (!p->ready || p->timed)
         ex->en_always |= b;
+    else if (!(p->op->flags & WEFT__F_JOIN))
+        ex->en_check |= b;
+    else if (((const weft__thread *)p->obj)->state == WEFT__DONE)
+        ex->en_always |= b;   /* its predicate holds, and will hold */
+    else
+        ex->en_join |= b;
 }
 
 /* The enabled set: what enabled() says of every thread. */
@@ -631,6 +640,11 @@ _Noreturn void weft__thread_exit(void)
     settle_write(ex, t);
     t->state = WEFT__DONE;
     classify(ex, t);
+    for (uint64_t m = ex->en_join; m; m &= m - 1) {
+        weft__thread *w = ex->threads[__builtin_ctzll(m)];
+        if (w->pend.obj == &t->obj)
+            classify(ex, w);
+    }
     if (ex->atomic_tid == t->id) {
         ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
         ex->atomic_sync->holder = NULL;
@@ -995,6 +1009,7 @@ void weft__sched_run(weft__exec *ex)
     ex->last_enabled = 0;
     ex->en_always = 0;
     ex->en_check = 0;
+    ex->en_join = 0;
     ex->max_steps = ex->opt->max_steps;
     ex->unfair = ex->opt->unfair;
     ex->pick = ex->strat->pick;

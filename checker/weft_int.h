@@ -83,6 +83,9 @@ typedef struct weft__opdesc {
 #define WEFT__F_WRITE   0x40u   /* a memory write (or read-modify-write) */
 #define WEFT__F_LOCAL   0x80u   /* touches no shared state (thread start) */
 #define WEFT__F_SPAWN   0x200u  /* starts a thread (ev.val: its id) */
+#define WEFT__F_JOIN    0x400u  /* ready exactly when its object, a thread, is DONE: the
+                                   scheduler sets the waiter aside until that thread ends
+                                   instead of asking the predicate at every step */
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
 
@@ -273,7 +276,10 @@ struct weft__exec {
     uint64_t last_enabled;      /* the enabled set at the latest pick */
     uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
                                    no predicate (or is timed): enabled (sched.c, classify) */
-    uint64_t en_check;          /* the other RUN threads: enabled() says whether they are */
+    uint64_t en_check;          /* the other RUN threads but those in en_join: enabled()
+                                   says whether they are */
+    uint64_t en_join;           /* RUN threads in an untimed WEFT__F_JOIN operation on a
+                                   thread that is not DONE: not enabled until it ends */
     /* opt's and strat's, copied when an execution starts (schedule() reads
        them at every step; shrinking swaps the strategy between executions) */
     long max_steps;

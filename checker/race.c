@@ -30,6 +30,11 @@ typedef struct cell {
 static cell *cells;
 static size_t ncells_cap, ncells_used;
 static unsigned gen;
+/* The cell looked up last: a thread's accesses tend to repeat a granule.
+   Keys are multiples of 8, so NO_KEY is none. */
+#define NO_KEY ((uintptr_t)1)
+static uintptr_t last_key = NO_KEY;
+static cell *last_cell;
 static bool enabled = true;
 
 /* The first race of the current execution, formatted only when asked for. */
@@ -45,6 +50,7 @@ void weft__race_reset(weft__exec *ex)
     gen++;
     ncells_used = 0;
     found = false;
+    last_key = NO_KEY;
 }
 
 static weft__vc *vc_new(void) { return weft__alloc(sizeof(weft__vc)); }
@@ -116,6 +122,7 @@ static bool grow(void)
     free(cells);
     cells = n;
     ncells_cap = cap;
+    last_key = NO_KEY;
     return true;
 }
 
@@ -123,6 +130,8 @@ static bool grow(void)
    The table is at most half full, so a probe ends soon. */
 static inline cell *lookup(uintptr_t key)
 {
+    if (key == last_key)
+        return last_cell;
     if (__builtin_expect(!ncells_cap, 0) && !grow())
         return NULL;
     size_t h = slot_of(key, ncells_cap);
@@ -130,8 +139,11 @@ static inline cell *lookup(uintptr_t key)
         cell *c = &cells[h];
         if (c->gen != gen)
             break;
-        if (c->key == key)
+        if (c->key == key) {
+            last_key = key;
+            last_cell = c;
             return c;
+        }
         h = (h + 1) & (ncells_cap - 1);
     }
     if ((ncells_used + 1) * 2 > ncells_cap) {
@@ -149,6 +161,8 @@ static inline cell *lookup(uintptr_t key)
     c->rmask = 0;
     c->sync = NULL;
     ncells_used++;
+    last_key = key;
+    last_cell = c;
     return c;
 }
 
@@ -188,28 +202,15 @@ static void report(const acc *prev, const weft__thread *t, bool write, uintptr_t
     found_addr = addr;
 }
 
-void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const void *pc)
+/* An access that may race or must remember more than a write: the check
+   against the last write and the reads, the atomics' clocks. */
+static __attribute__((noinline)) void access_cell(cell *c, weft__thread *t, uintptr_t addr,
+                                                  uint8_t bytes, bool write, bool atomic,
+                                                  const void *pc)
 {
-    if (!enabled)
-        return;
-    weft__exec *ex = weft__ex;
-    weft__thread *t = ex->cur;
-    /* each process has its own copy of the globals: the same address in two
-       address spaces is two different variables */
-    uintptr_t key = addr & ~(uintptr_t)7;
-    if (t->space && weft__mem_is_global(addr))
-        key ^= (uintptr_t)t->space << 56;
-    cell *c = lookup(key);
-    if (!c)
-        return;
     weft__vc *C = t->clock;
     int tid = t->id;
     long step = t->last_ev;
-    /* the bytes of the granule this access covers: neighbours do not race */
-    unsigned off = addr & 7;
-    uint8_t bytes = (uint8_t)(size >= 8 ? 0xffu << off : ((1u << size) - 1) << off);
-    if (!bytes)
-        bytes = 0xff;
     if (atomic) {
         /* sequentially consistent: every atomic access acquires what earlier
            atomic writes here released, and an atomic write releases */
@@ -260,6 +261,34 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
         c->r[slot] = (acc){C->c[tid], (int16_t)tid, atomic, false, bytes, step, pc};
         c->rmask |= (uint8_t)(1u << slot);
     }
+}
+
+void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const void *pc)
+{
+    if (!enabled)
+        return;
+    weft__thread *t = weft__ex->cur;
+    /* each process has its own copy of the globals: the same address in two
+       address spaces is two different variables */
+    uintptr_t key = addr & ~(uintptr_t)7;
+    if (t->space && weft__mem_is_global(addr))
+        key ^= (uintptr_t)t->space << 56;
+    cell *c = lookup(key);
+    if (!c)
+        return;
+    /* the bytes of the granule this access covers: neighbours do not race */
+    unsigned off = addr & 7;
+    uint8_t bytes = (uint8_t)(size >= 8 ? 0xffu << off : ((1u << size) - 1) << off);
+    if (!bytes)
+        bytes = 0xff;
+    /* The usual case, a plain write after the same thread's (or the
+       granule's first), with no read held: nothing to check, the write to
+       remember. */
+    if (write && !atomic && !c->rmask && (c->w.tid == t->id || c->w.tid < 0)) {
+        c->w = (acc){t->clock->c[t->id], (int16_t)t->id, false, true, bytes, t->last_ev, pc};
+        return;
+    }
+    access_cell(c, t, addr, bytes, write, atomic, pc);
 }
 
 /* The first race of the execution, if any: its two call sites (which make

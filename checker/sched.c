@@ -83,7 +83,7 @@ static inline void classify(weft__exec *ex, const weft__thread *t)
         ex->en_check |= b;
     else if (!p->ready || p->timed)
         ex->en_always |= b;
-    else if (!(p->op->flags & WEFT__F_JOIN))
+    else if (!(p->ev.op->flags & WEFT__F_JOIN))
         ex->en_check |= b;
     else if (((const weft__thread *)p->obj)->state == WEFT__DONE)
         ex->en_always |= b;   /* its predicate holds, and will hold */
@@ -283,16 +283,7 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
     weft__thread *u = ex->threads[pick];
     weft__pending *p = &u->pend;
     weft__event *e = &ex->events[ex->nevents];
-    e->op = p->op;
-    e->pc = p->pc;
-    e->val = p->val;
-    e->res = 0;
-    e->addr = p->addr;
-    e->obj = p->obj ? p->obj->id : -1;
-    e->obj2 = p->obj2 ? p->obj2->id : -1;
-    e->tid = (uint16_t)pick;
-    e->size = (uint8_t)p->size;
-    e->flags = 0;
+    *e = p->ev;
     if (cur >= 0 && pick != cur && !weft__yielded(ex, cur)) {
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
@@ -313,7 +304,7 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
 
     if (ex->fair)
         fair_step(ex, pick);
-    unsigned flags = p->op->flags;
+    unsigned flags = p->ev.op->flags;
     if (flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
         if (u->fair_wait)
@@ -340,18 +331,21 @@ static __attribute__((noinline)) void schedule(weft__exec *ex)
 /* ---- the verbs ------------------------------------------------------------- */
 
 static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc *op, void *obj,
-                            long val, weft__pred ready, void *arg, const void *pc, bool timed)
+                            long val, weft__pred ready, void *arg, const void *pc, bool timed,
+                            uintptr_t addr, int size)
 {
     settle_write(ex, t);
     weft__pending *p = &t->pend;
-    p->op = op;
+    p->ev.op = op;
+    p->ev.pc = pc;
+    p->ev.val = val;
+    p->ev.addr = addr;
+    p->ev.size = (uint8_t)size;
+    p->ev.obj = obj ? ((weft__obj *)obj)->id : -1;
+    p->ev.obj2 = t->touch_next ? t->touch_next->id : -1;
     p->obj = obj;
-    p->val = val;
-    p->addr = 0;
-    p->size = 0;
     p->ready = ready;
     p->arg = arg;
-    p->pc = pc;
     p->timed = timed;
     p->obj2 = t->touch_next;
     t->touch_next = NULL;
@@ -369,7 +363,7 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, false);
+    announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0);
     schedule(ex);
 }
 
@@ -379,7 +373,7 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, true);
+    announce(ex, t, op, obj, val, ready, arg, pc, true, 0, 0);
     schedule(ex);
     /* Timing out again and again with nothing changed is a spin too (a
        retry loop around a timed wait): observed like a read of the object.
@@ -399,9 +393,7 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
-    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false);
-    t->pend.addr = addr;
-    t->pend.size = size;
+    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size);
     schedule_inline(ex);
     unsigned flags = op->flags;
     if (flags & WEFT__F_WRITE) {
@@ -594,7 +586,10 @@ static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg
     t->fn = fn;
     t->last_write_ev = -1;
     t->last_ev = -1;
-    t->pend.op = &OP_START;
+    t->pend.ev.op = &OP_START;
+    t->pend.ev.tid = (uint16_t)id;
+    t->pend.ev.obj = -1;
+    t->pend.ev.obj2 = -1;
     if (!slots[id].stack && weft__coro_slot(&slots[id], STACK_SIZE) != 0) {
         fprintf(stderr, "weft: error: cannot map a thread stack: %s\n", strerror(errno));
         exit(2);
@@ -868,15 +863,15 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
         const weft__pending *p = &t->pend;
         char what[320];
         if (t->spinning && t->spin_val == -1 && t->spin_addr == (uintptr_t)p->obj && p->obj) {
-            snprintf(what, sizeof what, "keeps timing out in %s %s", p->op->verb, p->obj->name);
+            snprintf(what, sizeof what, "keeps timing out in %s %s", p->ev.op->verb, p->obj->name);
         } else if (t->spinning) {
             spin_text(ex, t, what, sizeof what);
         } else if (p->obj) {
-            snprintf(what, sizeof what, "waits in %s %s", p->op->verb,
+            snprintf(what, sizeof what, "waits in %s %s", p->ev.op->verb,
                      p->obj->kind == WEFT__O_THREAD ? weft__thread_name((weft__thread *)p->obj)
                                                      : p->obj->name);
         } else {
-            snprintf(what, sizeof what, "waits in %s", p->op->verb);
+            snprintf(what, sizeof what, "waits in %s", p->ev.op->verb);
         }
         len += (size_t)snprintf(buf + len, n - len, "\n    %s%s %s", weft__thread_name(t),
                                 t->daemon ? " (daemon)" : "", what);

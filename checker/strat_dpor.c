@@ -163,8 +163,7 @@ static void event_touch(weft__exec *ex, const weft__event *e, touch *t)
 static void pending_touch(const weft__thread *r, touch *t)
 {
     const weft__pending *p = &r->pend;
-    touch_of(t, p->op, p->obj ? p->obj->id : -1, p->obj2 ? p->obj2->id : -1, p->addr, p->size,
-             r->space);
+    touch_of(t, p->ev.op, p->ev.obj, p->ev.obj2, p->ev.addr, p->ev.size, r->space);
 }
 
 /* Would t's pending operation end the execution (and so cut short what
@@ -172,7 +171,7 @@ static void pending_touch(const weft__thread *r, touch *t)
    process, or the end of the last thread that is not a daemon. */
 static bool ends_process(const weft__exec *ex, const weft__thread *t)
 {
-    if (!(t->pend.op->flags & WEFT__F_EXIT))
+    if (!(t->pend.ev.op->flags & WEFT__F_EXIT))
         return false;
     return (t->id == 0 && ex->main_exits) || (!t->daemon && ex->live_nondaemon == 1);
 }

@@ -91,18 +91,36 @@ typedef struct weft__opdesc {
 
 typedef bool (*weft__pred)(void *arg);
 
-/* What a thread is about to do; set by weft__op, read by the scheduler. */
-typedef struct weft__pending {
+/* ---- events ---------------------------------------------------------------- */
+#define WEFT__E_PREEMPT  0x01u  /* a preemption: the previous step's thread could have taken
+                                   this step (not done, enabled, not just yielded) */
+#define WEFT__E_WAITED   0x02u  /* the thread was not ready when it announced this op */
+#define WEFT__E_TIMEOUT  0x04u  /* a timed operation that timed out */
+
+typedef struct weft__event {
     const weft__opdesc *op;
-    weft__obj *obj;
+    const void *pc;
     long val;
-    uintptr_t addr;             /* memory operations */
-    int size;
+    long res;
+    uintptr_t addr;
+    int obj;                    /* object id, or -1 */
+    int obj2;                   /* a second object it needs, or -1 */
+    uint16_t tid;
+    uint8_t flags;
+    uint8_t size;
+} weft__event;
+
+/* What a thread is about to do; set by weft__op, read by the scheduler. ev
+   is the event it becomes when picked, but for flags: op, pc, val, addr and
+   size (memory operations), the ids of obj and obj2; tid is the thread's
+   and res 0 from the thread's start. */
+typedef struct weft__pending {
+    weft__event ev;
+    weft__obj *obj;
+    weft__obj *obj2;            /* a second object the operation needs (weft__op_touches) */
     weft__pred ready;           /* NULL: always ready */
     void *arg;
-    const void *pc;             /* the model's call site */
     bool timed;                 /* enabled even when not ready: it can time out */
-    weft__obj *obj2;            /* a second object the operation needs (weft__op_touches) */
 } weft__pending;
 
 enum weft__tstate { WEFT__RUN = 1, WEFT__DONE };
@@ -140,25 +158,6 @@ struct weft__thread {
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
     char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
-
-/* ---- events ---------------------------------------------------------------- */
-#define WEFT__E_PREEMPT  0x01u  /* a preemption: the previous step's thread could have taken
-                                   this step (not done, enabled, not just yielded) */
-#define WEFT__E_WAITED   0x02u  /* the thread was not ready when it announced this op */
-#define WEFT__E_TIMEOUT  0x04u  /* a timed operation that timed out */
-
-typedef struct weft__event {
-    const weft__opdesc *op;
-    const void *pc;
-    long val;
-    long res;
-    uintptr_t addr;
-    int obj;                    /* object id, or -1 */
-    int obj2;                   /* a second object it needs, or -1 */
-    uint16_t tid;
-    uint8_t flags;
-    uint8_t size;
-} weft__event;
 
 /* ---- strategies --------------------------------------------------------------
    A strategy answers the scheduler's two questions (which enabled thread runs

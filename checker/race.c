@@ -90,6 +90,21 @@ void weft__hb_release(void *obj)
     t->clock->c[t->id]++;
 }
 
+/* A thread's end releases its clock into its thread object, for the joins.
+   The thread never runs again, so its clock is final: when nothing was
+   released into the object before, the object shares it (what a copy
+   would hold; the thread's own tick after a release matters only to its
+   later steps, and there are none). */
+void weft__hb_exit(weft__thread *t)
+{
+    if (!enabled)
+        return;
+    if (t->obj.clock)
+        weft__hb_release(t);
+    else
+        t->obj.clock = t->clock;
+}
+
 void weft__hb_acquire(void *obj)
 {
     weft__thread *t = weft__ex ? weft__ex->cur : NULL;

@@ -646,7 +646,7 @@ _Noreturn void weft__thread_exit(void)
     }
     if (!t->daemon)
         ex->live_nondaemon--;
-    weft__hb_release(t);
+    weft__hb_exit(t);
     ex->writes++;
     schedule(ex);
     WEFT_ASSERT(!"a finished thread was scheduled");

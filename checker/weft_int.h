@@ -377,6 +377,8 @@ const char *weft__thread_name(weft__thread *t);
    clock into obj; acquire joins obj's clock into the caller's. */
 void weft__hb_release(void *obj);
 void weft__hb_acquire(void *obj);
+/* The calling thread t ends: release its clock into t itself (for joins). */
+void weft__hb_exit(weft__thread *t);
 
 /* The race detector (race.c): clocks per thread, checks per access. */
 void weft__race_reset(weft__exec *ex);

@@ -53,6 +53,7 @@ static long cap_ev;
 static uint32_t tseq[WEFT__MAX_THREADS];
 static long tlast[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
+static int ntinit;                        /* entries from ntinit on are zero */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
 
 /* The last write and the reads since, of one object or memory unit; for an
@@ -195,7 +196,9 @@ static void begin(weft__exec *ex)
     memset(tseq, 0, sizeof tseq);
     for (int i = 0; i < WEFT__MAX_THREADS; i++)
         tlast[i] = -1;
-    memset(tinit, 0, sizeof tinit);
+    /* only the spawns of the last execution wrote there (16 KiB otherwise) */
+    memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
+    ntinit = 0;
     next_sleep = 0;
     gen++;
     used_locs = 0;
@@ -389,8 +392,11 @@ static void event(weft__exec *ex, long i)
         }
     }
     /* a spawned thread starts from its parent's clock at the spawn */
-    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS)
+    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS) {
         memcpy(tinit[e->val], c, sizeof(vclock));
+        if (e->val >= ntinit)
+            ntinit = (int)e->val + 1;
+    }
     for (int k = 0; k < nr; k++)
         reverse(ex, racing[k], i, p, clk[i]);
 }

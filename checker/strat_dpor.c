@@ -319,12 +319,10 @@ static void event(weft__exec *ex, long i)
 
     /* happens-before, and the races this event closes */
     uint32_t *c = clk[i];
-    if (tlast[p] >= 0)
-        memcpy(c, clk[tlast[p]], sizeof(vclock));
-    else
-        memcpy(c, tinit[p], sizeof(vclock));
-    vclock before;
-    memcpy(before, c, sizeof before);
+    /* the thread's clock before this event: its last event's (or its
+       spawn's), which this event does not change (a copy costs 256 bytes) */
+    const uint32_t *before = tlast[p] >= 0 ? clk[tlast[p]] : tinit[p];
+    memcpy(c, before, sizeof(vclock));
     /* Races: for memory, with the last write and the reads since (as a
        store or load cannot block, the latest conflicting access is the one
        to reverse). For objects, with every earlier write of another thread

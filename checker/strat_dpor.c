@@ -332,8 +332,12 @@ static void event(weft__exec *ex, long i)
     static long racing[MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096];
     int nr = 0;
     const int maxr = (int)(sizeof racing / sizeof racing[0]);
+    /* the locations, looked up once: valid for the update below unless the
+       table grew meanwhile (it moves then) */
+    loc *ls[MAX_KEYS];
+    size_t cap_before = cap_locs;
     for (int k = 0; k < te.n; k++) {
-        loc *l = loc_get(te.key[k]);
+        loc *l = ls[k] = loc_get(te.key[k]);
         if (te.write) {
             for (uint64_t m = l->readers; m; m &= m - 1) {
                 long r = l->rd[__builtin_ctzll(m)];
@@ -375,7 +379,7 @@ static void event(weft__exec *ex, long i)
     c[p] = seqof[i] = ++tseq[p];
     tlast[p] = i;
     for (int k = 0; k < te.n; k++) {
-        loc *l = loc_get(te.key[k]);
+        loc *l = cap_locs == cap_before ? ls[k] : loc_get(te.key[k]);
         if (te.write) {
             l->lw = i;
             l->readers = 0;

@@ -797,9 +797,9 @@ static void deadlock_cycles(weft__exec *ex)
         const weft__obj *o = p->obj;
         next[t] = -1;
         mark[t] = 0;
-        if (u->state != WEFT__RUN || !p->op || !o)
+        if (u->state != WEFT__RUN || !p->ev.op || !o)
             continue;
-        int what = verb_of(p->op);
+        int what = verb_of(p->ev.op);
         if (o->kind == WEFT__O_COND && p->obj2 && (what == WAIT || what == WAKE))
             o = p->obj2;                /* a Condition's waiter woken, waiting for its lock */
         else if (!is_lock(o) || (what != TAKE && what != RETAKE))

@@ -45,7 +45,6 @@ static inline __attribute__((always_inline)) void access(uintptr_t addr, int siz
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, write, pc);
     weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc, MODEL_SP);
-    weft__race_access(addr, size, write, false, pc);
 }
 
 #define PC __builtin_return_address(0)
@@ -124,7 +123,6 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, op != &OP_ALOAD, pc);
     weft__op_mem(op, addr, size, pc, MODEL_SP);
-    weft__race_access(addr, size, op != &OP_ALOAD, true, pc);
 }
 
 #define ATOMIC_HOOKS(n, T)                                                                         \
@@ -525,7 +523,6 @@ static void heap_free(void *p, const void *pc)
         return;
     }
     weft__op_mem(&OP_FREE, a, 1, pc, NULL);
-    weft__race_access(a, 1, true, false, pc);
     block *b = heap_find(a);
     if (!b || b->p != a)
         weft__fail(WEFT__CRASH, pc, "%s: free of a pointer that malloc did not return",

@@ -22,14 +22,19 @@ typedef struct cell {
     uintptr_t key;
     unsigned gen;
     acc w;                  /* last write (w.tid < 0: none) */
-    acc r[NREADS];          /* last read of up to NREADS threads */
-    uint8_t rmask;          /* which of r[] hold a read (tid >= 0) */
+    acc r[NREADS];          /* last read of up to NREADS threads, where rmask says */
+    uint8_t rmask;          /* which of r[] hold a read (the others are left over) */
     weft__vc *sync;         /* clock released by atomic writes here */
 } cell;
 
 static cell *cells;
 static size_t ncells_cap, ncells_used;
 static unsigned gen;
+/* The cell looked up last: a thread's accesses tend to repeat a granule.
+   Keys are multiples of 8, so NO_KEY is none. */
+#define NO_KEY ((uintptr_t)1)
+static uintptr_t last_key = NO_KEY;
+static cell *last_cell;
 static bool enabled = true;
 
 /* The first race of the current execution, formatted only when asked for. */
@@ -45,6 +50,7 @@ void weft__race_reset(weft__exec *ex)
     gen++;
     ncells_used = 0;
     found = false;
+    last_key = NO_KEY;
 }
 
 static weft__vc *vc_new(void) { return weft__alloc(sizeof(weft__vc)); }
@@ -65,7 +71,8 @@ void weft__race_thread_new(weft__thread *t, weft__thread *parent)
         return;
     t->clock = vc_new();
     if (parent && parent->clock) {
-        *t->clock = *parent->clock;
+        /* entries from t->id on are 0 in every clock (vc_join) */
+        memcpy(t->clock->c, parent->clock->c, sizeof t->clock->c[0] * (size_t)t->id);
         parent->clock->c[parent->id]++;
     }
     t->clock->c[t->id]++;
@@ -73,7 +80,7 @@ void weft__race_thread_new(weft__thread *t, weft__thread *parent)
 
 void weft__hb_release(void *obj)
 {
-    weft__thread *t = weft__self();
+    weft__thread *t = weft__ex ? weft__ex->cur : NULL;
     weft__obj *o = obj;
     if (!enabled || !t || !o)
         return;
@@ -83,51 +90,95 @@ void weft__hb_release(void *obj)
     t->clock->c[t->id]++;
 }
 
+/* A thread's end releases its clock into its thread object, for the joins.
+   The thread never runs again, so its clock is final: when nothing was
+   released into the object before, the object shares it (what a copy
+   would hold; the thread's own tick after a release matters only to its
+   later steps, and there are none). */
+void weft__hb_exit(weft__thread *t)
+{
+    if (!enabled)
+        return;
+    if (t->obj.clock)
+        weft__hb_release(t);
+    else
+        t->obj.clock = t->clock;
+}
+
 void weft__hb_acquire(void *obj)
 {
-    weft__thread *t = weft__self();
+    weft__thread *t = weft__ex ? weft__ex->cur : NULL;
     weft__obj *o = obj;
     if (!enabled || !t || !o || !o->clock)
         return;
     vc_join(t->clock, o->clock);
 }
 
-static cell *lookup(uintptr_t key)
+static inline size_t slot_of(uintptr_t key, size_t cap)
 {
-    if (ncells_used * 2 >= ncells_cap) {
-        size_t cap = ncells_cap ? 2 * ncells_cap : 4096;
-        cell *n = calloc(cap, sizeof *n);
-        if (!n)
-            return NULL;
-        for (size_t i = 0; i < ncells_cap; i++) {
-            if (cells[i].gen != gen)
-                continue;
-            size_t h = (cells[i].key * 0x9E3779B97F4A7C15ull) >> 20 & (cap - 1);
-            while (n[h].gen == gen)
-                h = (h + 1) & (cap - 1);
-            n[h] = cells[i];
-        }
-        free(cells);
-        cells = n;
-        ncells_cap = cap;
+    return (key * 0x9E3779B97F4A7C15ull) >> 20 & (cap - 1);
+}
+
+/* Double the table (or make it), moving this execution's cells. */
+static bool grow(void)
+{
+    size_t cap = ncells_cap ? 2 * ncells_cap : 4096;
+    cell *n = calloc(cap, sizeof *n);
+    if (!n)
+        return false;
+    for (size_t i = 0; i < ncells_cap; i++) {
+        if (cells[i].gen != gen)
+            continue;
+        size_t h = slot_of(cells[i].key, cap);
+        while (n[h].gen == gen)
+            h = (h + 1) & (cap - 1);
+        n[h] = cells[i];
     }
-    size_t h = (key * 0x9E3779B97F4A7C15ull) >> 20 & (ncells_cap - 1);
+    free(cells);
+    cells = n;
+    ncells_cap = cap;
+    last_key = NO_KEY;
+    return true;
+}
+
+/* The cell of a granule, made (empty) on its first access in the execution.
+   The table is at most half full, so a probe ends soon. */
+static inline cell *lookup(uintptr_t key)
+{
+    if (key == last_key)
+        return last_cell;
+    if (__builtin_expect(!ncells_cap, 0) && !grow())
+        return NULL;
+    size_t h = slot_of(key, ncells_cap);
     for (;;) {
         cell *c = &cells[h];
-        if (c->gen != gen) {
-            memset(c, 0, sizeof *c);
-            c->gen = gen;
-            c->key = key;
-            c->w.tid = -1;
-            for (int i = 0; i < NREADS; i++)
-                c->r[i].tid = -1;
-            ncells_used++;
+        if (c->gen != gen)
+            break;
+        if (c->key == key) {
+            last_key = key;
+            last_cell = c;
             return c;
         }
-        if (c->key == key)
-            return c;
         h = (h + 1) & (ncells_cap - 1);
     }
+    if ((ncells_used + 1) * 2 > ncells_cap) {
+        if (!grow())
+            return NULL;
+        h = slot_of(key, ncells_cap);
+        while (cells[h].gen == gen)
+            h = (h + 1) & (ncells_cap - 1);
+    }
+    /* r[i] is read only where rmask says it holds a read */
+    cell *c = &cells[h];
+    c->gen = gen;
+    c->key = key;
+    c->w.tid = -1;
+    c->rmask = 0;
+    c->sync = NULL;
+    ncells_used++;
+    last_key = key;
+    last_cell = c;
+    return c;
 }
 
 const char *weft__mem_name(uintptr_t addr, char *buf, size_t n)
@@ -166,13 +217,72 @@ static void report(const acc *prev, const weft__thread *t, bool write, uintptr_t
     found_addr = addr;
 }
 
+/* An access that may race or must remember more than a write: the check
+   against the last write and the reads, the atomics' clocks. */
+static __attribute__((noinline)) void access_cell(cell *c, weft__thread *t, uintptr_t addr,
+                                                  uint8_t bytes, bool write, bool atomic,
+                                                  const void *pc)
+{
+    weft__vc *C = t->clock;
+    int tid = t->id;
+    long step = t->last_ev;
+    if (atomic) {
+        /* sequentially consistent: every atomic access acquires what earlier
+           atomic writes here released, and an atomic write releases */
+        if (c->sync)
+            vc_join(C, c->sync);
+    }
+    /* against the last write */
+    if (c->w.tid >= 0 && c->w.tid != tid && !(atomic && c->w.atomic) && (c->w.bytes & bytes) &&
+        c->w.clk > C->c[c->w.tid])
+        report(&c->w, t, write, addr, step, pc);
+    if (write) {
+        unsigned keep = c->rmask;
+        for (unsigned m = c->rmask; m; m &= m - 1) {
+            int i = __builtin_ctz(m);
+            acc *r = &c->r[i];
+            if (r->tid != tid && !(atomic && r->atomic) && (r->bytes & bytes) &&
+                r->clk > C->c[r->tid])
+                report(r, t, write, addr, step, pc);
+            if (!(r->bytes & ~bytes))
+                keep &= ~(1u << i);   /* a read of bytes this write covers is superseded */
+        }
+        c->rmask = (uint8_t)keep;
+        c->w = (acc){C->c[tid], (int16_t)tid, atomic, true, bytes, step, pc};
+        if (atomic) {
+            if (!c->sync)
+                c->sync = vc_new();
+            vc_join(c->sync, C);
+            C->c[tid]++;
+        }
+    } else {
+        /* the thread's own slot, or the first free one */
+        int slot = -1;
+        for (unsigned m = c->rmask; m; m &= m - 1)
+            if (c->r[__builtin_ctz(m)].tid == tid) {
+                slot = __builtin_ctz(m);
+                break;
+            }
+        if (slot < 0) {
+            unsigned free_slots = ~(unsigned)c->rmask & ((1u << NREADS) - 1);
+            if (free_slots) {
+                slot = __builtin_ctz(free_slots);
+            } else {
+                /* more concurrent readers than remembered: keep the latest ones */
+                memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
+                slot = NREADS - 1;
+            }
+        }
+        c->r[slot] = (acc){C->c[tid], (int16_t)tid, atomic, false, bytes, step, pc};
+        c->rmask |= (uint8_t)(1u << slot);
+    }
+}
+
 void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const void *pc)
 {
-    (void)size;
     if (!enabled)
         return;
-    weft__exec *ex = weft__ex;
-    weft__thread *t = ex->cur;
+    weft__thread *t = weft__ex->cur;
     /* each process has its own copy of the globals: the same address in two
        address spaces is two different variables */
     uintptr_t key = addr & ~(uintptr_t)7;
@@ -181,57 +291,19 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
     cell *c = lookup(key);
     if (!c)
         return;
-    weft__vc *C = t->clock;
-    long step = t->last_ev;
     /* the bytes of the granule this access covers: neighbours do not race */
     unsigned off = addr & 7;
     uint8_t bytes = (uint8_t)(size >= 8 ? 0xffu << off : ((1u << size) - 1) << off);
     if (!bytes)
         bytes = 0xff;
-    if (atomic) {
-        /* sequentially consistent: every atomic access acquires what earlier
-           atomic writes here released, and an atomic write releases */
-        if (c->sync)
-            vc_join(C, c->sync);
+    /* The usual case, a plain write after the same thread's (or the
+       granule's first), with no read held: nothing to check, the write to
+       remember. */
+    if (write && !atomic && !c->rmask && (c->w.tid == t->id || c->w.tid < 0)) {
+        c->w = (acc){t->clock->c[t->id], (int16_t)t->id, false, true, bytes, t->last_ev, pc};
+        return;
     }
-    /* against the last write */
-    if (c->w.tid >= 0 && c->w.tid != t->id && !(atomic && c->w.atomic) && (c->w.bytes & bytes) &&
-        c->w.clk > C->c[c->w.tid])
-        report(&c->w, t, write, addr, step, pc);
-    if (write) {
-        for (unsigned m = c->rmask; m; m &= m - 1) {
-            acc *r = &c->r[__builtin_ctz(m)];
-            if (r->tid >= 0 && r->tid != t->id && !(atomic && r->atomic) && (r->bytes & bytes) &&
-                r->clk > C->c[r->tid])
-                report(r, t, write, addr, step, pc);
-        }
-        c->w = (acc){C->c[t->id], (int16_t)t->id, atomic, true, bytes, step, pc};
-        for (unsigned m = c->rmask; m; m &= m - 1) {
-            int i = __builtin_ctz(m);
-            if (!(c->r[i].bytes & ~bytes)) {
-                c->r[i].tid = -1;   /* a read of bytes this write covers is superseded */
-                c->rmask &= (uint8_t)~(1u << i);
-            }
-        }
-        if (atomic) {
-            if (!c->sync)
-                c->sync = vc_new();
-            vc_join(c->sync, C);
-            C->c[t->id]++;
-        }
-    } else {
-        int slot = -1;
-        for (int i = 0; i < NREADS; i++)
-            if (c->r[i].tid == t->id || (slot < 0 && c->r[i].tid < 0))
-                slot = i;
-        if (slot < 0) {
-            /* more concurrent readers than remembered: keep the latest ones */
-            memmove(&c->r[0], &c->r[1], sizeof c->r[0] * (NREADS - 1));
-            slot = NREADS - 1;
-        }
-        c->r[slot] = (acc){C->c[t->id], (int16_t)t->id, atomic, false, bytes, step, pc};
-        c->rmask |= (uint8_t)(1u << slot);
-    }
+    access_cell(c, t, addr, bytes, write, atomic, pc);
 }
 
 /* The first race of the execution, if any: its two call sites (which make

@@ -41,9 +41,12 @@ _Noreturn void weft__panic(const char *file, int line, const char *expr)
 static inline uint64_t bit(int id) { return (uint64_t)1 << id; }
 
 /* Bits set in x, inline (__builtin_popcountll is a libgcc call on x86_64
-   without -mpopcnt, and this runs at every decision). */
+   without -mpopcnt, and this runs at every decision); a set of the first
+   four threads, the usual one, is looked up in a table of nibbles. */
 static inline int popcount(uint64_t x)
 {
+    if (x < 16)
+        return (int)(0x4332322132212110ull >> (4 * x) & 15);
     x -= (x >> 1) & 0x5555555555555555ull;
     x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
     x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
@@ -62,14 +65,47 @@ static inline bool enabled(const weft__exec *ex, const weft__thread *t)
     return !p->ready || p->timed || p->ready(p->arg);
 }
 
-static uint64_t enabled_set(const weft__exec *ex)
+/* Put t in ex->en_always, en_check or en_join (or none, once DONE) after
+   its state, pending operation or spinning changed: a running thread whose
+   operation needs no predicate is enabled whatever the others do, and a
+   join is not until the thread it joins ends (weft__thread_exit wakes it),
+   so the scheduler asks only the others' predicates at each step. */
+static inline void classify(weft__exec *ex, const weft__thread *t)
 {
-    uint64_t en = 0;
-    for (int i = 0; i < ex->nthreads; i++)
+    uint64_t b = bit(t->id);
+    const weft__pending *p = &t->pend;
+    ex->en_always &= ~b;
+    ex->en_check &= ~b;
+    ex->en_join &= ~b;
+    if (t->state != WEFT__RUN)
+        return;
+    if (t->spinning)
+        ex->en_check |= b;
+    else if (!p->ready || p->timed)
+        ex->en_always |= b;
+    else if (!(p->ev.op->flags & WEFT__F_JOIN))
+        ex->en_check |= b;
+    else if (((const weft__thread *)p->obj)->state == WEFT__DONE)
+        ex->en_always |= b;   /* its predicate holds, and will hold */
+    else
+        ex->en_join |= b;
+}
+
+/* The enabled set: what enabled() says of every thread. */
+static inline uint64_t enabled_set(const weft__exec *ex)
+{
+    uint64_t en = ex->en_always;
+    for (uint64_t m = ex->en_check; m; m &= m - 1) {
+        int i = __builtin_ctzll(m);
         if (enabled(ex, ex->threads[i]))
             en |= bit(i);
+    }
     return en;
 }
+
+/* The OS thread's errno, which every coroutine shares: its address, taken
+   once per execution (errno is a call to __errno_location). */
+static int *errno_at;
 
 /* Switch from the running context to thread u (or to the loop when u is NULL). */
 static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
@@ -77,7 +113,7 @@ static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
     weft__coro *fc = from ? from->coro : &ex->loop;
     weft__coro *tc = u ? u->coro : &ex->loop;
     if (from)
-        from->saved_errno = errno;
+        from->saved_errno = *errno_at;
     if (u && u->space != ex->space_cur) {
         weft__space_switch(ex->space_cur, u->space);
         ex->space_cur = u->space;
@@ -88,7 +124,7 @@ static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
     weft__coro_switch(fc, tc);
     /* back on `from`'s stack: whoever switched here set ex->cur to from */
     if (from)
-        errno = from->saved_errno;
+        *errno_at = from->saved_errno;
 }
 
 /* End the execution: back to the loop in explore.c, never to return here. */
@@ -128,19 +164,15 @@ static inline void settle_write(weft__exec *ex, weft__thread *t)
 
 static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock);
 
-/* Pick the next thread among the enabled ones and run it. Called by the
-   thread in ex->cur after setting its pending operation (or after it
-   finished), or by the loop (ex->cur NULL) to start the execution. Returns
-   when the caller is picked again. */
-static void schedule(weft__exec *ex)
+/* The execution cannot go on as it is: every non-daemon thread finished (or
+   main returned), nobody is enabled, or the step limit is reached. Out of
+   schedule() so that its common path stays short. */
+static _Noreturn __attribute__((cold, noinline)) void schedule_end(weft__exec *ex, uint64_t en)
 {
-    weft__thread *t = ex->cur;
-
     if (ex->live_nondaemon == 0 || (ex->main_exits && ex->threads[0]->state == WEFT__DONE)) {
         ex->end_status = ex->discard ? WEFT__END_DISCARDED : WEFT__END_OK;
         end_execution(ex);
     }
-    uint64_t en = enabled_set(ex);
     if (!en && ex->discard) {
         ex->end_status = WEFT__END_DISCARDED;
         end_execution(ex);
@@ -157,33 +189,74 @@ static void schedule(weft__exec *ex)
         ex->end_pc = NULL;
         end_execution(ex);
     }
-    if (ex->nevents >= ex->opt->max_steps) {
-        snprintf(ex->end_msg, sizeof ex->end_msg,
-                 "the execution ran %ld steps without ending (--max-steps %ld): "
-                 "its threads keep running without finishing",
-                 ex->nevents, ex->opt->max_steps);
-        ex->end_kind = WEFT__LIVELOCK;
-        ex->end_status = WEFT__END_FINDING;
-        ex->end_tid = -1;
-        ex->end_pc = NULL;
-        end_execution(ex);
-    }
+    snprintf(ex->end_msg, sizeof ex->end_msg,
+             "the execution ran %ld steps without ending (--max-steps %ld): "
+             "its threads keep running without finishing",
+             ex->nevents, ex->opt->max_steps);
+    ex->end_kind = WEFT__LIVELOCK;
+    ex->end_status = WEFT__END_FINDING;
+    ex->end_tid = -1;
+    ex->end_pc = NULL;
+    end_execution(ex);
+}
 
-    /* Fairness (CHESS): a thread that yielded waits until every thread that
-       was enabled then has had a step. If that leaves nobody, ignore it. */
+/* The strategy could not follow its schedule (a replayed token that does
+   not fit this model; it said why in end_msg), or the rest of this
+   execution is redundant (DPOR's sleep set). */
+static _Noreturn __attribute__((cold, noinline)) void schedule_stop(weft__exec *ex, int pick)
+{
+    ex->end_status = pick == WEFT__PICK_BLOCKED ? WEFT__END_BLOCKED : WEFT__END_DIVERGED;
+    end_execution(ex);
+}
+
+/* Fairness (CHESS): a thread that yielded waits until every thread that
+   was enabled then has had a step. If that leaves nobody, ignore it. */
+static uint64_t fair_candidates(const weft__exec *ex, uint64_t en)
+{
     uint64_t cand = en;
     for (uint64_t m = en & ex->fair; m; m &= m - 1) {
         int i = __builtin_ctzll(m);
         if (ex->threads[i]->fair_wait & en)
             cand &= ~bit(i);
     }
-    if (!cand)
-        cand = en;
+    return cand ? cand : en;
+}
+
+/* Fairness bookkeeping after thread `pick` had its step (ex->fair: the
+   threads that wait). */
+static void fair_step(weft__exec *ex, int pick)
+{
+    for (uint64_t m = ex->fair; m; m &= m - 1) {
+        weft__thread *w = ex->threads[__builtin_ctzll(m)];
+        w->fair_wait &= ~bit(pick);
+        if (!w->fair_wait)
+            ex->fair &= ~bit(w->id);
+    }
+}
+
+/* Pick the next thread among the enabled ones and run it. Called by the
+   thread in ex->cur after setting its pending operation (or after it
+   finished), or by the loop (ex->cur NULL) to start the execution. Returns
+   when the caller is picked again. This runs at every visible step: the
+   rare cases are out of line, and the memory operations (most steps) have
+   their own inlined copy (schedule_mem). */
+static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
+{
+    weft__thread *t = ex->cur;
+
+    if (__builtin_expect(ex->live_nondaemon == 0 ||
+                         (ex->main_exits && ex->threads[0]->state == WEFT__DONE), 0))
+        schedule_end(ex, 0);
+    uint64_t en = enabled_set(ex);
+    if (__builtin_expect(!en || ex->nevents >= ex->max_steps, 0))
+        schedule_end(ex, en);
+
+    uint64_t cand = ex->fair ? fair_candidates(ex, en) : en;
     /* Without the rule (DPOR: it would hide that a thread's steps enable the
        waiting one), fairness is only the default choice of a new branch:
        every enabled thread is a candidate. */
     ex->fair_cand = cand;
-    if (ex->opt->unfair)
+    if (ex->unfair)
         cand = en;
     /* an atomic section's thread goes on while it can */
     if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
@@ -192,44 +265,32 @@ static void schedule(weft__exec *ex)
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
     bool several = (cand & (cand - 1)) != 0;
-    if (!several && !ex->strat->every_point) {
+    if (!several && !ex->every_point) {
         pick = __builtin_ctzll(cand);
     } else {
-        pick = ex->strat->pick(ex, cand, cur);
-        if (pick < 0) {
-            /* the strategy could not follow its schedule (a replayed token that
-               does not fit this model; it said why in end_msg), or the rest of
-               this execution is redundant (DPOR's sleep set) */
-            ex->end_status = pick == WEFT__PICK_BLOCKED ? WEFT__END_BLOCKED : WEFT__END_DIVERGED;
-            end_execution(ex);
-        }
+        pick = ex->pick(ex, cand, cur);
+        if (__builtin_expect(pick < 0, 0))
+            schedule_stop(ex, pick);
         WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
-        if (several && ex->ndecisions < ex->cap_decisions)
-            ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
-        if (several)
+        if (several) {
+            if (ex->ndecisions < ex->cap_decisions)
+                ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
             ex->weight *= popcount(cand);
+        }
     }
     ex->last_enabled = en;
 
     weft__thread *u = ex->threads[pick];
     weft__pending *p = &u->pend;
     weft__event *e = &ex->events[ex->nevents];
-    e->op = p->op;
-    e->pc = p->pc;
-    e->val = p->val;
-    e->res = 0;
-    e->addr = p->addr;
-    e->obj = p->obj ? p->obj->id : -1;
-    e->obj2 = p->obj2 ? p->obj2->id : -1;
-    e->tid = (uint16_t)pick;
-    e->size = (uint8_t)p->size;
-    e->flags = 0;
+    *e = p->ev;
     if (cur >= 0 && pick != cur && !weft__yielded(ex, cur)) {
         e->flags |= WEFT__E_PREEMPT;
         ex->preemptions++;
     }
-    if (p->ready && !p->ready(p->arg)) {
-        /* only a timed operation can be picked while not ready */
+    /* only a timed operation can be picked while not ready (an untimed one
+       was ready when the enabled set was made, and nothing ran since) */
+    if (p->timed && p->ready && !p->ready(p->arg)) {
         u->timed_out = true;
         e->flags |= WEFT__E_TIMEOUT;
     } else {
@@ -238,51 +299,57 @@ static void schedule(weft__exec *ex)
     u->last_ev = ex->nevents++;
     if (ex->progress)
         (*ex->progress)++;
-    if (ex->strat->event)
-        ex->strat->event(ex, u->last_ev);
+    if (ex->event)
+        ex->event(ex, u->last_ev);
 
-    /* fairness bookkeeping: u has had its step (ex->fair: threads that wait) */
-    if (ex->fair) {
-        for (uint64_t m = ex->fair; m; m &= m - 1) {
-            weft__thread *w = ex->threads[__builtin_ctzll(m)];
-            w->fair_wait &= ~bit(pick);
-            if (!w->fair_wait)
-                ex->fair &= ~bit(w->id);
-        }
-    }
-    if (p->op->flags & WEFT__F_YIELD) {
+    if (ex->fair)
+        fair_step(ex, pick);
+    unsigned flags = p->ev.op->flags;
+    if (flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
         if (u->fair_wait)
             ex->fair |= bit(pick);
     }
     /* a change of state (spin waits watch for one); a timed-out attempt
        (a failed try, a wait that timed out) changed nothing */
-    if (!(p->op->flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
+    if (!(flags & (WEFT__F_READS | WEFT__F_LOCAL)) && !u->timed_out)
         ex->writes++;
-    u->spinning = false;
+    if (u->spinning) {
+        u->spinning = false;
+        classify(ex, u);
+    }
 
     if (u != t)
         switch_to(ex, t, u);
 }
 
+static __attribute__((noinline)) void schedule(weft__exec *ex)
+{
+    schedule_inline(ex);
+}
+
 /* ---- the verbs ------------------------------------------------------------- */
 
 static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc *op, void *obj,
-                            long val, weft__pred ready, void *arg, const void *pc, bool timed)
+                            long val, weft__pred ready, void *arg, const void *pc, bool timed,
+                            uintptr_t addr, int size)
 {
     settle_write(ex, t);
     weft__pending *p = &t->pend;
-    p->op = op;
+    p->ev.op = op;
+    p->ev.pc = pc;
+    p->ev.val = val;
+    p->ev.addr = addr;
+    p->ev.size = (uint8_t)size;
+    p->ev.obj = obj ? ((weft__obj *)obj)->id : -1;
+    p->ev.obj2 = t->touch_next ? t->touch_next->id : -1;
     p->obj = obj;
-    p->val = val;
-    p->addr = 0;
-    p->size = 0;
     p->ready = ready;
     p->arg = arg;
-    p->pc = pc;
     p->timed = timed;
     p->obj2 = t->touch_next;
     t->touch_next = NULL;
+    classify(ex, t);
 }
 
 void weft__op_touches(void *obj)
@@ -296,7 +363,7 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, false);
+    announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0);
     schedule(ex);
 }
 
@@ -306,7 +373,7 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, true);
+    announce(ex, t, op, obj, val, ready, arg, pc, true, 0, 0);
     schedule(ex);
     /* Timing out again and again with nothing changed is a spin too (a
        retry loop around a timed wait): observed like a read of the object.
@@ -326,21 +393,21 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
-    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false);
-    t->pend.addr = addr;
-    t->pend.size = size;
-    schedule(ex);
-    weft__event *e = &ex->events[t->last_ev];
-    if (op->flags & WEFT__F_WRITE) {
+    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size);
+    schedule_inline(ex);
+    unsigned flags = op->flags;
+    if (flags & WEFT__F_WRITE) {
         /* picked, and the store has not happened yet */
         t->last_write_ev = t->last_ev;
         t->last_write_size = size;
         if (on_own_stack(t, addr))
             t->own_writes++;
-        return;
+    } else {
+        weft__event *e = &ex->events[t->last_ev];
+        e->val = load(addr, size);
+        observe_read(ex, t, pc, addr, e->val, sp);
     }
-    e->val = load(addr, size);
-    observe_read(ex, t, pc, addr, e->val, sp);
+    weft__race_access(addr, size, flags & WEFT__F_WRITE, flags & WEFT__F_ATOMIC, pc);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */
@@ -398,6 +465,7 @@ static void observe_read(weft__exec *ex, weft__thread *t, const void *pc, uintpt
         if (h && h == s->hash) {
             t->spinning = true;
             t->spin_wait = ex->writes;
+            classify(ex, t);
             t->spin_addr = addr;
             t->spin_val = v;
         }
@@ -436,7 +504,7 @@ void *weft__alloc(size_t size)
 static void obj_register(weft__exec *ex, weft__obj *o, int kind, const char *kname, const char *name)
 {
     if (ex->nobjs == ex->cap_objs) {
-        int cap = ex->cap_objs ? 2 * ex->cap_objs : 64;
+        int cap = ex->cap_objs ? 2 * ex->cap_objs : 16;
         weft__obj **n = weft__alloc(sizeof *n * cap);
         if (ex->nobjs)
             memcpy(n, ex->objs, sizeof *n * ex->nobjs);
@@ -518,7 +586,10 @@ static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg
     t->fn = fn;
     t->last_write_ev = -1;
     t->last_ev = -1;
-    t->pend.op = &OP_START;
+    t->pend.ev.op = &OP_START;
+    t->pend.ev.tid = (uint16_t)id;
+    t->pend.ev.obj = -1;
+    t->pend.ev.obj2 = -1;
     if (!slots[id].stack && weft__coro_slot(&slots[id], STACK_SIZE) != 0) {
         fprintf(stderr, "weft: error: cannot map a thread stack: %s\n", strerror(errno));
         exit(2);
@@ -528,6 +599,7 @@ static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg
         ex->thread_fn[id] = fn;
     weft__coro_prepare(t->coro, thread_main, t);
     ex->threads[id] = t;
+    classify(ex, t);
     ex->nthreads++;
     ex->live_nondaemon++;
     weft__race_thread_new(t, ex->cur);
@@ -562,13 +634,19 @@ _Noreturn void weft__thread_exit(void)
     weft__op(&OP_EXIT, t, 0, NULL, NULL, NULL);
     settle_write(ex, t);
     t->state = WEFT__DONE;
+    classify(ex, t);
+    for (uint64_t m = ex->en_join; m; m &= m - 1) {
+        weft__thread *w = ex->threads[__builtin_ctzll(m)];
+        if (w->pend.obj == &t->obj)
+            classify(ex, w);
+    }
     if (ex->atomic_tid == t->id) {
         ex->atomic_tid = -1;   /* a section its thread never ended ends with it */
         ex->atomic_sync->holder = NULL;
     }
     if (!t->daemon)
         ex->live_nondaemon--;
-    weft__hb_release(t);
+    weft__hb_exit(t);
     ex->writes++;
     schedule(ex);
     WEFT_ASSERT(!"a finished thread was scheduled");
@@ -785,15 +863,15 @@ static void describe_blocked(weft__exec *ex, char *buf, size_t n, bool livelock)
         const weft__pending *p = &t->pend;
         char what[320];
         if (t->spinning && t->spin_val == -1 && t->spin_addr == (uintptr_t)p->obj && p->obj) {
-            snprintf(what, sizeof what, "keeps timing out in %s %s", p->op->verb, p->obj->name);
+            snprintf(what, sizeof what, "keeps timing out in %s %s", p->ev.op->verb, p->obj->name);
         } else if (t->spinning) {
             spin_text(ex, t, what, sizeof what);
         } else if (p->obj) {
-            snprintf(what, sizeof what, "waits in %s %s", p->op->verb,
+            snprintf(what, sizeof what, "waits in %s %s", p->ev.op->verb,
                      p->obj->kind == WEFT__O_THREAD ? weft__thread_name((weft__thread *)p->obj)
                                                      : p->obj->name);
         } else {
-            snprintf(what, sizeof what, "waits in %s", p->op->verb);
+            snprintf(what, sizeof what, "waits in %s", p->ev.op->verb);
         }
         len += (size_t)snprintf(buf + len, n - len, "\n    %s%s %s", weft__thread_name(t),
                                 t->daemon ? " (daemon)" : "", what);
@@ -924,6 +1002,15 @@ void weft__sched_run(weft__exec *ex)
     ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
     ex->last_enabled = 0;
+    ex->en_always = 0;
+    ex->en_check = 0;
+    ex->en_join = 0;
+    ex->max_steps = ex->opt->max_steps;
+    ex->unfair = ex->opt->unfair;
+    ex->pick = ex->strat->pick;
+    ex->event = ex->strat->event;
+    ex->every_point = ex->strat->every_point;
+    errno_at = &errno;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");
     thread_new(ex, run_main, ex, NULL, NULL, 0);

@@ -126,6 +126,7 @@ static long cap_ev;
 static uint32_t tseq[WEFT__MAX_THREADS];
 static long tlast[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
+static int ntinit;                        /* entries from ntinit on are zero */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
 /* the races found so far in this execution: event k with event i (whose
    operation could only run once its object let it: gated) */
@@ -253,8 +254,7 @@ static void event_touch(weft__exec *ex, const weft__event *e, touch *t)
 static void pending_touch(const weft__thread *r, touch *t)
 {
     const weft__pending *p = &r->pend;
-    touch_of(t, p->op, p->obj ? p->obj->id : -1, p->obj2 ? p->obj2->id : -1, p->addr, p->size,
-             r->space);
+    touch_of(t, p->ev.op, p->ev.obj, p->ev.obj2, p->ev.addr, p->ev.size, r->space);
 }
 
 /* Would t's pending operation end the execution (and so cut short what
@@ -262,7 +262,7 @@ static void pending_touch(const weft__thread *r, touch *t)
    process, or the end of the last thread that is not a daemon. */
 static bool ends_process(const weft__exec *ex, const weft__thread *t)
 {
-    if (!(t->pend.op->flags & WEFT__F_EXIT))
+    if (!(t->pend.ev.op->flags & WEFT__F_EXIT))
         return false;
     return (t->id == 0 && ex->main_exits) || (!t->daemon && ex->live_nondaemon == 1);
 }
@@ -334,7 +334,9 @@ static void begin(weft__exec *ex)
     memset(tseq, 0, sizeof tseq);
     for (int i = 0; i < WEFT__MAX_THREADS; i++)
         tlast[i] = -1;
-    memset(tinit, 0, sizeof tinit);
+    /* only the spawns of the last execution wrote there (16 KiB otherwise) */
+    memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
+    ntinit = 0;
     next_sleep = 0;
     nraces = 0;
     gen++;
@@ -351,7 +353,7 @@ static int chooser(const weft__exec *ex, uint64_t cand)
 {
     for (uint64_t m = cand; m; m &= m - 1) {
         int t = __builtin_ctzll(m);
-        if (ex->threads[t]->pend.op->flags & WEFT__F_CHOOSE)
+        if (ex->threads[t]->pend.ev.op->flags & WEFT__F_CHOOSE)
             return t;
     }
     return -1;
@@ -422,7 +424,7 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         touch t;
         pending_touch(ex->threads[p], &t);
         w[sub].tid = p;
-        pack(&w[sub], &t, ex->threads[p]->pend.op->flags & WEFT__F_EXIT);
+        pack(&w[sub], &t, ex->threads[p]->pend.ev.op->flags & WEFT__F_EXIT);
     }
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
@@ -695,12 +697,10 @@ static void event(weft__exec *ex, long i)
     held[i] = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
                   ? (int8_t)o->holder->id : -1;
     uint32_t *c = clk[i];
-    if (tlast[p] >= 0)
-        memcpy(c, clk[tlast[p]], sizeof(vclock));
-    else
-        memcpy(c, tinit[p], sizeof(vclock));
-    vclock before;
-    memcpy(before, c, sizeof before);
+    /* the thread's clock before this event: its last event's (or its
+       spawn's), which this event does not change (a copy costs 256 bytes) */
+    const uint32_t *before = tlast[p] >= 0 ? clk[tlast[p]] : tinit[p];
+    memcpy(c, before, sizeof(vclock));
     /* Races: for memory, with the last write and the reads since (as a
        store or load cannot block, the latest conflicting access is the one
        to reverse). For objects, with every earlier write of another thread
@@ -710,8 +710,12 @@ static void event(weft__exec *ex, long i)
     static long racing[MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096];
     int nr = 0;
     const int maxr = (int)(sizeof racing / sizeof racing[0]);
+    /* the locations, looked up once: valid for the update below unless the
+       table grew meanwhile (it moves then) */
+    loc *ls[MAX_KEYS];
+    size_t cap_before = cap_locs;
     for (int k = 0; k < te.n; k++) {
-        loc *l = loc_get(te.key[k]);
+        loc *l = ls[k] = loc_get(te.key[k]);
         if (te.write) {
             for (uint64_t m = l->readers; m; m &= m - 1) {
                 long r = l->rd[__builtin_ctzll(m)];
@@ -753,7 +757,7 @@ static void event(weft__exec *ex, long i)
     c[p] = seqof[i] = ++tseq[p];
     tlast[p] = i;
     for (int k = 0; k < te.n; k++) {
-        loc *l = loc_get(te.key[k]);
+        loc *l = cap_locs == cap_before ? ls[k] : loc_get(te.key[k]);
         if (te.write) {
             l->lw = i;
             l->readers = 0;
@@ -768,8 +772,11 @@ static void event(weft__exec *ex, long i)
         }
     }
     /* a spawned thread starts from its parent's clock at the spawn */
-    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS)
+    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS) {
         memcpy(tinit[e->val], c, sizeof(vclock));
+        if (e->val >= ntinit)
+            ntinit = (int)e->val + 1;
+    }
     /* reversed at the end of the execution, when all of it is known */
     bool g = gated(ex->threads[p]);
     for (int k = 0; k < nr; k++) {
@@ -843,21 +850,21 @@ static void pending_races(weft__exec *ex)
                     long ev = wlist[w][0];
                     int tw = ex->events[ev].tid;
                     if (tw != q && cq[tw] < seqof[ev])
-                        reverse(ex, ev, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
+                        reverse(ex, ev, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
                 }
             } else if (l->lw >= 0) {
                 long w = l->lw;
                 int tw = ex->events[w].tid;
                 if (tw != q && cq[tw] < seqof[w])
-                    reverse(ex, w, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
+                    reverse(ex, w, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
             }
         }
         if (ok && tl != q && cq[tl] < seqof[n - 1])
-            reverse(ex, n - 1, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
+            reverse(ex, n - 1, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
         /* a finding in a thread ends the execution right after that
            thread's last step (ef): q could have had a step before it */
         if (ef >= 0 && tf != q && cq[tf] < seqof[ef])
-            reverse(ex, ef, n, q, cq, &tq, gated(qt), qt->pend.op->flags & WEFT__F_EXIT);
+            reverse(ex, ef, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
     }
     /* the exit that ended it also races with what the others last did */
     if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))

@@ -83,24 +83,45 @@ typedef struct weft__opdesc {
 #define WEFT__F_WRITE   0x40u   /* a memory write (or read-modify-write) */
 #define WEFT__F_LOCAL   0x80u   /* touches no shared state (thread start) */
 #define WEFT__F_SPAWN   0x200u  /* starts a thread (ev.val: its id) */
+#define WEFT__F_JOIN    0x400u  /* ready exactly when its object, a thread, is DONE: the
+                                   scheduler sets the waiter aside until that thread ends
+                                   instead of asking the predicate at every step */
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
-#define WEFT__F_CHOOSE  0x400u  /* weft_choose: ev.val choices, ev.res the one made */
+#define WEFT__F_CHOOSE  0x800u  /* weft_choose: ev.val choices, ev.res the one made */
 
 typedef bool (*weft__pred)(void *arg);
 
-/* What a thread is about to do; set by weft__op, read by the scheduler. */
-typedef struct weft__pending {
+/* ---- events ---------------------------------------------------------------- */
+#define WEFT__E_PREEMPT  0x01u  /* a preemption: the previous step's thread could have taken
+                                   this step (not done, enabled, not just yielded) */
+#define WEFT__E_WAITED   0x02u  /* the thread was not ready when it announced this op */
+#define WEFT__E_TIMEOUT  0x04u  /* a timed operation that timed out */
+
+typedef struct weft__event {
     const weft__opdesc *op;
-    weft__obj *obj;
+    const void *pc;
     long val;
-    uintptr_t addr;             /* memory operations */
-    int size;
+    long res;
+    uintptr_t addr;
+    int obj;                    /* object id, or -1 */
+    int obj2;                   /* a second object it needs, or -1 */
+    uint16_t tid;
+    uint8_t flags;
+    uint8_t size;
+} weft__event;
+
+/* What a thread is about to do; set by weft__op, read by the scheduler. ev
+   is the event it becomes when picked, but for flags: op, pc, val, addr and
+   size (memory operations), the ids of obj and obj2; tid is the thread's
+   and res 0 from the thread's start. */
+typedef struct weft__pending {
+    weft__event ev;
+    weft__obj *obj;
+    weft__obj *obj2;            /* a second object the operation needs (weft__op_touches) */
     weft__pred ready;           /* NULL: always ready */
     void *arg;
-    const void *pc;             /* the model's call site */
     bool timed;                 /* enabled even when not ready: it can time out */
-    weft__obj *obj2;            /* a second object the operation needs (weft__op_touches) */
 } weft__pending;
 
 enum weft__tstate { WEFT__RUN = 1, WEFT__DONE };
@@ -138,25 +159,6 @@ struct weft__thread {
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
     char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
-
-/* ---- events ---------------------------------------------------------------- */
-#define WEFT__E_PREEMPT  0x01u  /* a preemption: the previous step's thread could have taken
-                                   this step (not done, enabled, not just yielded) */
-#define WEFT__E_WAITED   0x02u  /* the thread was not ready when it announced this op */
-#define WEFT__E_TIMEOUT  0x04u  /* a timed operation that timed out */
-
-typedef struct weft__event {
-    const weft__opdesc *op;
-    const void *pc;
-    long val;
-    long res;
-    uintptr_t addr;
-    int obj;                    /* object id, or -1 */
-    int obj2;                   /* a second object it needs, or -1 */
-    uint16_t tid;
-    uint8_t flags;
-    uint8_t size;
-} weft__event;
 
 /* ---- strategies --------------------------------------------------------------
    A strategy answers the scheduler's two questions (which enabled thread runs
@@ -275,6 +277,18 @@ struct weft__exec {
     uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t last_enabled;      /* the enabled set at the latest pick */
+    uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
+                                   no predicate (or is timed): enabled (sched.c, classify) */
+    uint64_t en_check;          /* the other RUN threads but those in en_join: enabled()
+                                   says whether they are */
+    uint64_t en_join;           /* RUN threads in an untimed WEFT__F_JOIN operation on a
+                                   thread that is not DONE: not enabled until it ends */
+    /* opt's and strat's, copied when an execution starts (schedule() reads
+       them at every step; shrinking swaps the strategy between executions) */
+    long max_steps;
+    bool unfair, every_point;
+    int (*pick)(weft__exec *ex, uint64_t enabled, int current);
+    void (*event)(weft__exec *ex, long i);
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */
@@ -325,7 +339,8 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size; sp is the model's stack
-   pointer at the access (spin detection compares the stack above it). */
+   pointer at the access (spin detection compares the stack above it). Once
+   the step is taken, the race detector checks the access. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp);
 /* The result of the calling thread's last event, for the listing. */
@@ -366,6 +381,8 @@ const char *weft__thread_name(weft__thread *t);
    clock into obj; acquire joins obj's clock into the caller's. */
 void weft__hb_release(void *obj);
 void weft__hb_acquire(void *obj);
+/* The calling thread t ends: release its clock into t itself (for joins). */
+void weft__hb_exit(weft__thread *t);
 
 /* The race detector (race.c): clocks per thread, checks per access. */
 void weft__race_reset(weft__exec *ex);

@@ -60,7 +60,7 @@ static const weft__opdesc OP_CLOSE = {"close", 0};
 static const weft__opdesc OP_POOL_JOIN = {"join", WEFT__F_READS};
 static const weft__opdesc OP_SUBMIT = {"submit", WEFT__F_VAL};
 static const weft__opdesc OP_SHUTDOWN = {"shutdown", WEFT__F_VAL};
-static const weft__opdesc OP_JOIN_WORKER = {"join", WEFT__F_READS};
+static const weft__opdesc OP_JOIN_WORKER = {"join", WEFT__F_READS | WEFT__F_JOIN};
 
 /* ---- the workers ------------------------------------------------------------ */
 

@@ -20,7 +20,7 @@
 
 #define PC __builtin_return_address(0)
 
-static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS};
+static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS | WEFT__F_JOIN};
 static const weft__opdesc OP_TRYJOIN = {"tryjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_TIMEDJOIN = {"timedjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_DETACH = {"detach", 0};

@@ -7,8 +7,8 @@
 
 #include "../checker/weft_int.h"
 
-static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS};
-static const weft__opdesc OP_JOIN_TIMED = {"join_timeout", WEFT__F_READS | WEFT__F_RES};
+static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS | WEFT__F_JOIN};
+static const weft__opdesc OP_JOIN_TIMED = {"join_timeout", WEFT__F_READS | WEFT__F_RES | WEFT__F_JOIN};
 static const weft__opdesc OP_IS_ALIVE = {"is_alive", WEFT__F_READS | WEFT__F_RES};
 
 static bool finished(void *a)

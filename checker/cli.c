@@ -211,8 +211,10 @@ int main(int argc, char **argv)
     else
         usage_error("unknown command '%s' (the commands are check, replay, outcomes and cc)", cmd);
 
-    char **files = calloc((size_t)argc, sizeof *files);
-    char **flags = calloc((size_t)argc, sizeof *flags);
+    /* static: they live until the process ends (and are not leaks then) */
+    static char **files, **flags;
+    files = calloc((size_t)argc, sizeof *files);
+    flags = calloc((size_t)argc, sizeof *flags);
     int nfiles = 0, nflags = 0;
     const char *token = NULL;
     bool force = false;
@@ -263,7 +265,7 @@ int main(int argc, char **argv)
         usage_error("replay needs a schedule token (the w1.... or w2.... string a finding printed)%s", "");
 
     /* the replay line a finding prints: the same program, model and flags */
-    weft__buf rc = {0};
+    static weft__buf rc;
     weft__buf_printf(&rc, "%s replay", argv[0]);
     for (int i = 0; i < nfiles; i++)
         weft__buf_printf(&rc, " %s", files[i]);

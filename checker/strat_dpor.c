@@ -3,7 +3,9 @@
 ** Aronis, Jonsson, Sagonas, POPL 2014 / JACM 2017): source sets with wakeup
 ** trees, and sleep sets. Two executions that differ only in the order of
 ** independent operations (a Mazurkiewicz trace) are one; each trace is run
-** to completion once, and no run is begun that could only repeat one.
+** to completion once. The theory rules out runs that turn out redundant
+** part-way only where no operation waits; where one does (a join, an
+** acquire), such a run can still happen: it is cut short (BLOCKED).
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two
@@ -11,8 +13,8 @@
 ** read. Operations flagged WEFT__F_LOCAL (start, yield, choose) commute with
 ** everything. Happens-before is computed per event with vector clocks over
 ** that relation; an event races with an earlier dependent event of another
-** thread that nothing else orders before it. The race is reversed by
-** inserting into the wakeup tree of the state before the earlier event the
+** thread that nothing else orders before it. When the execution has ended
+** (the end hook), each race is reversed by inserting into the wakeup tree of the state before the earlier event the
 ** sequence "what ran after it, not ordered after it, then the later event",
 ** unless a thread asleep there could start that sequence (it was explored)
 ** or a branch of the tree already starts it (it will be).

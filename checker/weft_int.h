@@ -89,6 +89,10 @@ typedef struct weft__opdesc {
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
 #define WEFT__F_CHOOSE  0x800u  /* weft_choose: ev.val choices, ev.res the one made */
+_Static_assert(__builtin_popcount(WEFT__F_READS | WEFT__F_YIELD | WEFT__F_VAL | WEFT__F_RES |
+                                  WEFT__F_MEM | WEFT__F_ATOMIC | WEFT__F_WRITE | WEFT__F_LOCAL |
+                                  WEFT__F_SPAWN | WEFT__F_JOIN | WEFT__F_EXIT | WEFT__F_CHOOSE) == 12,
+               "operation flags are distinct bits");
 
 typedef bool (*weft__pred)(void *arg);
 

@@ -147,8 +147,8 @@ static int vhead[WEFT__MAX_THREADS];
 static int nv, vleft;
 static const uint32_t *vlast_clk;
 static int vlast_tid;
-static bool vlast_ends;
-static uint64_t vran;           /* threads with a step after k */         /* the last one is a thread's end (it may end the process) */
+static bool vlast_ends;         /* the last one is a thread's end (it may end the process) */
+static uint64_t vran;           /* threads with a step after k */
 
 /* The last write and the reads since, of one object or memory unit; for an
    object also every write (see event()). */
@@ -361,6 +361,14 @@ static int chooser(const weft__exec *ex, uint64_t cand)
     return -1;
 }
 
+/* The pool of wakeup tree entries ran out: the search cannot go on soundly. */
+static int pool_full(weft__exec *ex, const dpor *d)
+{
+    snprintf(ex->end_msg, sizeof ex->end_msg, "the search's wakeup trees are full (%d entries)",
+             d->pool_cap);
+    return WEFT__PICK_DIVERGED;
+}
+
 static int pick(weft__exec *ex, uint64_t cand, int cur)
 {
     dpor *d = state(ex);
@@ -375,13 +383,10 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         d->depth++;
         return nd->taken;
     }
-    if (d->len == d->cap || d->full) {
-        if (d->full)
-            snprintf(ex->end_msg, sizeof ex->end_msg,
-                     "the search's wakeup trees are full (%d entries)", d->pool_cap);
-        else
-            snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld steps)",
-                     d->cap);
+    if (d->full)
+        return pool_full(ex, d);
+    if (d->len == d->cap) {
+        snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld steps)", d->cap);
         return WEFT__PICK_DIVERGED;
     }
     int ch = chooser(ex, cand);
@@ -418,11 +423,8 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         uint64_t fair = avail & ex->fair_cand;
         p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
         sub = wnode_new(d);
-        if (sub < 0) {
-            snprintf(ex->end_msg, sizeof ex->end_msg,
-                     "the search's wakeup trees are full (%d entries)", d->pool_cap);
-            return WEFT__PICK_DIVERGED;
-        }
+        if (sub < 0)
+            return pool_full(ex, d);
         touch t;
         pending_touch(ex->threads[p], &t);
         w[sub].tid = p;

@@ -212,8 +212,12 @@ static size_t loc_hash(uint64_t key, size_t cap)
     return (key * 0x9E3779B97F4A7C15ull) >> 17 & (cap - 1);
 }
 
-static void locs_grow(void)
+/* Room for more entries, the table staying at most half full: the
+   entries do not move while they are looked up (loc_get). */
+static void locs_reserve(int more)
 {
+    if (__builtin_expect((used_locs + (size_t)more) * 2 <= cap_locs, 1))
+        return;
     size_t cap = cap_locs ? cap_locs * 2 : 1024;
     loc *n = calloc(cap, sizeof *n);
     WEFT_ASSERT(n);
@@ -230,12 +234,10 @@ static void locs_grow(void)
     cap_locs = cap;
 }
 
-/* The entry of a key, new (no access yet) if this execution has none: may
-   move the table (locs_grow). */
+/* The entry of a key, new (no access yet) if this execution has none;
+   after locs_reserve. */
 static inline loc *loc_get(uint64_t key)
 {
-    if (__builtin_expect(used_locs * 2 >= cap_locs, 0))
-        locs_grow();
     size_t h = loc_hash(key, cap_locs);
     for (;;) {
         loc *l = &locs[h];
@@ -267,38 +269,37 @@ static uint64_t key_of(const touch *t, int j)
     return j ? obj_key((int)(t->k1 - 1)) : t->k0;
 }
 
-/* Memory is tracked in 4-byte units: adjacent ints are independent. An
-   access longer than MAX_KEYS units is tracked by its first ones. */
-static void mem_keys(touch *t, uintptr_t addr, int size, int space)
+/* What an operation (an event, or a thread's pending operation in its
+   address space) touches. Memory is tracked in 4-byte units: adjacent ints
+   are independent. An access longer than MAX_KEYS units is tracked by its
+   first ones. */
+static inline touch touch_of(const weft__event *e, int space)
 {
-    uintptr_t g0 = addr >> 2, g1 = (addr + (size > 0 ? (uintptr_t)size - 1 : 0)) >> 2;
-    uint64_t sp = space && weft__mem_is_global(addr) ? (uint64_t)space << 56 : 0;
-    t->k0 = ((uint64_t)g0 ^ sp) & ~((uint64_t)1 << 63);
-    t->n = (uint8_t)(g1 - g0 < MAX_KEYS ? g1 - g0 + 1 : MAX_KEYS);
-}
-
-static void touch_of(touch *t, const weft__opdesc *op, int obj, int obj2, uintptr_t addr, int size,
-                     int space)
-{
-    *t = (touch){0, 0, 0, !(op->flags & WEFT__F_READS), op->flags & WEFT__F_EXIT, 0};
-    if (op->flags & WEFT__F_LOCAL)
-        return;
-    if (op->flags & WEFT__F_MEM) {
-        mem_keys(t, addr, size, space);
-        return;
+    unsigned f = e->op->flags;
+    touch t = {0, 0, 0, !(f & WEFT__F_READS), f & WEFT__F_EXIT, 0};
+    if (f & WEFT__F_LOCAL)
+        return t;
+    if (f & WEFT__F_MEM) {
+        uintptr_t g0 = e->addr >> 2, g1 = (e->addr + (e->size ? e->size - 1u : 0)) >> 2;
+        uint64_t sp = space && weft__mem_is_global(e->addr) ? (uint64_t)space << 56 : 0;
+        t.k0 = ((uint64_t)g0 ^ sp) & ~((uint64_t)1 << 63);
+        t.n = (uint8_t)(g1 - g0 < MAX_KEYS ? g1 - g0 + 1 : MAX_KEYS);
+        return t;
     }
+    int obj = e->obj, obj2 = e->obj2;
     if (obj < 0) {
         obj = obj2;
         obj2 = -1;
     }
     if (obj >= 0) {
-        t->k0 = obj_key(obj);
-        t->n = 1;
+        t.k0 = obj_key(obj);
+        t.n = 1;
     }
     if (obj2 >= 0) {
-        t->k1 = (uint32_t)obj2 + 1;
-        t->n = 2;
+        t.k1 = (uint32_t)obj2 + 1;
+        t.n = 2;
     }
+    return t;
 }
 
 /* Do a and b touch a common key, one of them writing? Memory units are
@@ -317,10 +318,9 @@ static bool touches_conflict(const touch *a, const touch *b)
     return false;
 }
 
-static void pending_touch(const weft__thread *r, touch *t)
+static touch pending_touch(const weft__thread *r)
 {
-    const weft__pending *p = &r->pend;
-    touch_of(t, p->ev.op, p->ev.obj, p->ev.obj2, p->ev.addr, p->ev.size, r->space);
+    return touch_of(&r->pend.ev, r->space);
 }
 
 /* Would t's pending operation end the execution (and so cut short what
@@ -460,7 +460,7 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         if (sub < 0)
             return pool_full(ex, d);
         w[sub].tid = p;
-        pending_touch(ex->threads[p], &w[sub].t);
+        w[sub].t = pending_touch(ex->threads[p]);
     }
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
@@ -688,58 +688,82 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     }
 }
 
-static void event(weft__exec *ex, long i)
+/* The sleep set after event i of thread p (touching te), from the threads
+   asleep (or explored) at its state, s: they stay asleep while the step
+   does not touch what they are about to do. */
+static uint64_t sleep_after(weft__exec *ex, uint64_t s, const touch *te)
 {
-    dpor *d = state(ex);
-    const weft__event *e = &ex->events[i];
-    int p = e->tid;
-    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
-    node *nd = &d->nodes[i];
-    evinfo *ei = &evi[i];
-    touch_of(&ei->t, e->op, e->obj, e->obj2, e->addr, e->size, ex->threads[p]->space);
-    const touch *te = &ei->t;
-
-    /* the sleep set after this step: sleepers (and threads already explored
-       from this state) stay asleep while the step does not touch what they
-       are about to do */
-    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p), keep = 0;
+    uint64_t keep = 0;
     for (uint64_t m = s; m; m &= m - 1) {
         int r = __builtin_ctzll(m);
         const weft__thread *rt = ex->threads[r];
         if (rt->state != WEFT__RUN || ends_process(ex, rt))
             continue;
-        touch tr;
-        pending_touch(rt, &tr);
+        touch tr = pending_touch(rt);
         if (!touches_conflict(&tr, te))
             keep |= (uint64_t)1 << r;
     }
-    next_sleep = keep;
+    return keep;
+}
+
+/* c = max(c, o), over the first n entries */
+static inline void join(uint32_t *c, const uint32_t *o, int n)
+{
+    for (int x = 0; x < n; x++)
+        if (o[x] > c[x])
+            c[x] = o[x];
+}
+
+static void race_add(long k, long i, bool g)
+{
+    if (nraces == cap_races) {
+        cap_races = cap_races ? 2 * cap_races : 1024;
+        races = realloc(races, sizeof *races * (size_t)cap_races);
+        WEFT_ASSERT(races);
+    }
+    races[nraces++] = (race){k, i, g};
+}
+
+static void event(weft__exec *ex, long i)
+{
+    const weft__event *e = &ex->events[i];
+    int p = e->tid;
+    const weft__thread *th = ex->threads[p];
+    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
+    evinfo *ei = &evi[i];
+    ei->t = touch_of(e, th->space);
+    ei->tid = (uint16_t)p;
+    const touch *te = &ei->t;
+
+    const node *nd = &state(ex)->nodes[i];
+    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p);
+    next_sleep = s ? sleep_after(ex, s, te) : 0;
 
     /* happens-before, and the races this event closes */
-    const weft__obj *o = ex->threads[p]->pend.obj;
+    const weft__obj *o = th->pend.obj;
     ei->held = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
                    ? (int8_t)o->holder->id : -1;
-    ei->tid = (uint16_t)p;
     if (nt > cw)
         widen(i, nt);
     uint32_t *c = vc(i);
     /* the thread's clock before this event: its last event's (or its
-       spawn's), which this event does not change */
+       spawn's), which this event does not change; cw is a multiple of 4 */
     const uint32_t *before = tlast[p] >= 0 ? vc(tlast[p]) : tinit[p];
-    memcpy(c, before, sizeof *c * (size_t)cw);
+    for (int x = 0; x < cw; x += 4)
+        memcpy(c + x, before + x, 4 * sizeof *c);
     /* Races: for memory, with the last write and the reads since (as a
        store or load cannot block, the latest conflicting access is the one
        to reverse). For objects, with every earlier write of another thread
        that nothing orders before this thread's past: an operation that
        blocks (acquire) must also be tried before the other thread's acquire,
-       not only before its release, or an AB/BA deadlock goes unseen. */
-    static long racing[MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096];
+       not only before its release, or an AB/BA deadlock goes unseen. They
+       are reversed at the end of the execution, when all of it is known.
+       An access of p's own needs no join: p's past holds it already. */
+    const int maxr = MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096;   /* per event */
     int nr = 0;
-    const int maxr = (int)(sizeof racing / sizeof racing[0]);
-    /* the locations, looked up once: valid for the update below unless the
-       table grew meanwhile (it moves then) */
+    bool g = gated(th);
     loc *ls[MAX_KEYS];
-    size_t cap_before = cap_locs;
+    locs_reserve(te->n);
     for (int k = 0; k < te->n; k++) {
         uint64_t key = key_of(te, k);
         loc *l = ls[k] = loc_get(key);
@@ -747,20 +771,22 @@ static void event(weft__exec *ex, long i)
             for (uint64_t m = l->readers; m; m &= m - 1) {
                 long r = l->rd[__builtin_ctzll(m)];
                 int tr = evi[r].tid;
-                if (tr != p && before[tr] < evi[r].seq && nr < maxr)
-                    racing[nr++] = r;
-                const uint32_t *cr = vc(r);
-                for (int x = 0; x < nt; x++)
-                    if (cr[x] > c[x])
-                        c[x] = cr[x];
+                if (tr != p && before[tr] < evi[r].seq && nr < maxr) {
+                    race_add(r, i, g);
+                    nr++;
+                }
+                if (tr != p)
+                    join(c, vc(r), nt);
             }
         }
         if (is_obj_key(key)) {
             for (long w = l->writes; w >= 0; w = wlist[w][1]) {
                 long ev = wlist[w][0];
                 int tw = evi[ev].tid;
-                if (tw != p && before[tw] < evi[ev].seq && nr < maxr)
-                    racing[nr++] = ev;
+                if (tw != p && before[tw] < evi[ev].seq && nr < maxr) {
+                    race_add(ev, i, g);
+                    nr++;
+                }
             }
         } else if (l->lw >= 0) {
             long w = l->lw;
@@ -774,25 +800,22 @@ static void event(weft__exec *ex, long i)
                     if (evi[r].tid != p && vc(r)[tw] >= evi[w].seq)
                         covered = true;
                 }
-            if (tw != p && before[tw] < evi[w].seq && !covered && nr < maxr)
-                racing[nr++] = w;
+            if (tw != p && before[tw] < evi[w].seq && !covered && nr < maxr) {
+                race_add(w, i, g);
+                nr++;
+            }
         }
-        if (l->lw >= 0) {
-            const uint32_t *cl = vc(l->lw);
-            for (int x = 0; x < nt; x++)
-                if (cl[x] > c[x])
-                    c[x] = cl[x];
-        }
+        if (l->lw >= 0 && evi[l->lw].tid != p)
+            join(c, vc(l->lw), nt);
     }
     c[p] = ei->seq = ++tseq[p];
     tlast[p] = i;
     for (int k = 0; k < te->n; k++) {
-        uint64_t key = key_of(te, k);
-        loc *l = cap_locs == cap_before ? ls[k] : loc_get(key);
+        loc *l = ls[k];
         if (te->write) {
             l->lw = (int32_t)i;
             l->readers = 0;
-            if (is_obj_key(key) && nwlist < cap_ev) {
+            if (is_obj_key(l->key) && nwlist < cap_ev) {
                 wlist[nwlist][0] = i;
                 wlist[nwlist][1] = l->writes;
                 l->writes = (int32_t)nwlist++;
@@ -807,16 +830,6 @@ static void event(weft__exec *ex, long i)
         memcpy(tinit[e->val], c, sizeof *c * (size_t)cw);
         if (e->val >= ntinit)
             ntinit = (int)e->val + 1;
-    }
-    /* reversed at the end of the execution, when all of it is known */
-    bool g = gated(ex->threads[p]);
-    for (int k = 0; k < nr; k++) {
-        if (nraces == cap_races) {
-            cap_races = cap_races ? 2 * cap_races : 1024;
-            races = realloc(races, sizeof *races * (size_t)cap_races);
-            WEFT_ASSERT(races);
-        }
-        races[nraces++] = (race){racing[k], i, g};
     }
 }
 
@@ -872,9 +885,9 @@ static void pending_races(weft__exec *ex)
         if (qt->state != WEFT__RUN)
             continue;
         const uint32_t *cq = tlast[q] >= 0 ? vc(tlast[q]) : tinit[q];
-        touch tq;
-        pending_touch(qt, &tq);
+        touch tq = pending_touch(qt);
         bool g = gated(qt);
+        locs_reserve(tq.n);
         for (int k = 0; k < tq.n; k++) {
             uint64_t key = key_of(&tq, k);
             loc *l = loc_get(key);

@@ -128,17 +128,35 @@ static void wlist_free(dpor *d, int32_t x)
 
 /* ---- per-execution happens-before (worker memory) -------------------------- */
 
+/* An execution repeats the steps of the last one up to the node the search
+   backtracked to (next()), and a step's effect on the tables below depends
+   only on the earlier steps and what the step itself is. So the tables are
+   not rebuilt: begin() takes the last execution's later events out again
+   (rollback()), and event() checks that a repeated event is what it was
+   (else it rolls back to there and goes on afresh). nev: the events in the
+   tables. */
+static long nev;
+
 /* What the search keeps of event i besides its clock: what it touches, its
-   place in its thread, and who held its lock before it (-1: none, or not a
-   lock). Apart from the events, so that reversing a race, which walks what
-   ran after the earlier event, reads 24 bytes an event. */
+   place in its thread, who held its lock before it (-1: none, or not a
+   lock), and whether its operation could only run once its object let it
+   (its races are gated). Apart from the events, so that reversing a race,
+   which walks what ran after the earlier event, reads 24 bytes an event. */
 typedef struct evinfo {
     touch t;
     uint32_t seq;           /* event i is its thread's seq-th */
     uint16_t tid;
     int8_t held;
+    bool gated;
 } evinfo;
 static evinfo *evi;
+/* What event i changed besides its own entries, to take it out again. */
+typedef struct evundo {
+    int32_t prev;           /* its thread's event before it (tlast), -1 */
+    int32_t spawned;        /* the thread it spawned (whose tinit it set), -1 */
+    long undo0, nwlist0, race0;   /* the lengths of undos, wlist, races before it */
+} evundo;
+static evundo *evu;
 /* The events' vector clocks, cw entries each: a copy or a join costs what
    the threads do (3 or 4 in most models), not WEFT__MAX_THREADS. cw covers
    the threads of this execution so far (widen()) and keeps its width for
@@ -152,8 +170,8 @@ typedef uint32_t vclock[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
 static int ntinit;                        /* entries from ntinit on are zero */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
-/* the races found so far in this execution: event k with event i (whose
-   operation could only run once its object let it: gated) */
+/* the races found in this execution (in the order of i): event k with
+   event i (whose operation could only run once its object let it: gated) */
 typedef struct race { long k, i; bool gated; } race;
 static race *races;
 static long nraces, cap_races;
@@ -206,6 +224,14 @@ static long nwlist;
 static loc *locs;
 static size_t cap_locs, used_locs;
 static unsigned gen;
+/* A location's entry before an event changed it (newest last). */
+typedef struct undo {
+    uint64_t key, readers;
+    int32_t old;            /* lw (the event wrote) or rd[its thread] (it read) */
+    int32_t writes;
+} undo;
+static undo *undos;
+static long nundo;
 
 static size_t loc_hash(uint64_t key, size_t cap)
 {
@@ -253,6 +279,53 @@ static inline loc *loc_get(uint64_t key)
         if (l->key == key)
             return l;
         h = (h + 1) & (cap_locs - 1);
+    }
+}
+
+/* Take the events from `to` on out of the tables (all of them: start
+   afresh, which is cheaper than undoing). */
+static void rollback(long to)
+{
+    if (to == 0) {
+        memset(tseq, 0, sizeof tseq);
+        for (int i = 0; i < WEFT__MAX_THREADS; i++)
+            tlast[i] = -1;
+        /* only the spawns since the last reset wrote there (16 KiB otherwise) */
+        memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
+        ntinit = 0;
+        nraces = 0;
+        gen++;
+        used_locs = 0;
+        nwlist = 0;
+        nundo = 0;
+        nev = 0;
+        return;
+    }
+    for (long j = nev - 1; j >= to; j--) {
+        const evinfo *ei = &evi[j];
+        const evundo *u = &evu[j];
+        int p = ei->tid;
+        /* newest first: an object can be an event's keys twice */
+        for (long x = nundo - 1; x >= u->undo0; x--) {
+            const undo *un = &undos[x];
+            loc *l = loc_get(un->key);
+            l->readers = un->readers;
+            l->writes = un->writes;
+            if (ei->t.write)
+                l->lw = un->old;
+            else
+                l->rd[p] = un->old;
+        }
+        nundo = u->undo0;
+        tseq[p] = ei->seq - 1;
+        tlast[p] = u->prev;
+        if (u->spawned >= 0)
+            memset(tinit[u->spawned], 0, sizeof tinit[0]);
+    }
+    if (to < nev) {
+        nwlist = evu[to].nwlist0;
+        nraces = evu[to].race0;
+        nev = to;
     }
 }
 
@@ -355,6 +428,8 @@ static void begin(weft__exec *ex)
     if (cap_ev < ex->cap_events) {
         free(clks);
         free(evi);
+        free(evu);
+        free(undos);
         free(vev);
         free(vnext);
         free(vt);
@@ -362,26 +437,23 @@ static void begin(weft__exec *ex)
         /* room for the widest clocks: pages stay untouched while cw is small */
         clks = malloc(sizeof *clks * (size_t)cap_ev * WEFT__MAX_THREADS);
         evi = malloc(sizeof *evi * (size_t)cap_ev);
+        evu = malloc(sizeof *evu * (size_t)cap_ev);
+        undos = malloc(sizeof *undos * (size_t)cap_ev * MAX_KEYS);
         vev = malloc(sizeof *vev * (size_t)(cap_ev + 1));
         vnext = malloc(sizeof *vnext * (size_t)(cap_ev + 1));
         vt = malloc(sizeof *vt * (size_t)(cap_ev + 1));
-        WEFT_ASSERT(clks && evi && vev && vnext && vt);
+        WEFT_ASSERT(clks && evi && evu && undos && vev && vnext && vt);
+        nev = 0;
     }
-    memset(tseq, 0, sizeof tseq);
-    for (int i = 0; i < WEFT__MAX_THREADS; i++)
-        tlast[i] = -1;
-    /* only the spawns of the last execution wrote there (16 KiB otherwise) */
-    memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
-    ntinit = 0;
-    next_sleep = 0;
-    nraces = 0;
-    gen++;
-    used_locs = 0;
     if (!wlist) {
         wlist = malloc(sizeof *wlist * (size_t)cap_ev);
         WEFT_ASSERT(wlist);
     }
-    nwlist = 0;
+    /* the steps this execution repeats: all but the last on the stack (its
+       node took another branch) */
+    long keep = d->len - 1 < nev ? d->len - 1 : nev;
+    rollback(keep > 0 ? keep : 0);
+    next_sleep = 0;
 }
 
 /* The thread about to make a choose, if one is: DPOR runs it first. */
@@ -724,25 +796,16 @@ static void race_add(long k, long i, bool g)
     races[nraces++] = (race){k, i, g};
 }
 
-static void event(weft__exec *ex, long i)
+/* Event i (ei filled in but for seq; spawned: the thread it spawned, -1)
+   enters the tables: its clock, the races it closes, the locations it
+   touches. (Not inlined: event() mostly checks a repeated step, cheaply.) */
+__attribute__((noinline)) static void record(weft__exec *ex, long i, int32_t spawned)
 {
-    const weft__event *e = &ex->events[i];
-    int p = e->tid;
-    const weft__thread *th = ex->threads[p];
-    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
     evinfo *ei = &evi[i];
-    ei->t = touch_of(e, th->space);
-    ei->tid = (uint16_t)p;
     const touch *te = &ei->t;
-
-    const node *nd = &state(ex)->nodes[i];
-    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p);
-    next_sleep = s ? sleep_after(ex, s, te) : 0;
-
-    /* happens-before, and the races this event closes */
-    const weft__obj *o = th->pend.obj;
-    ei->held = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
-                   ? (int8_t)o->holder->id : -1;
+    int p = ei->tid;
+    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
+    evu[i] = (evundo){(int32_t)tlast[p], spawned, nundo, nwlist, nraces};
     if (nt > cw)
         widen(i, nt);
     uint32_t *c = vc(i);
@@ -761,7 +824,7 @@ static void event(weft__exec *ex, long i)
        An access of p's own needs no join: p's past holds it already. */
     const int maxr = MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096;   /* per event */
     int nr = 0;
-    bool g = gated(th);
+    bool g = ei->gated;
     loc *ls[MAX_KEYS];
     locs_reserve(te->n);
     for (int k = 0; k < te->n; k++) {
@@ -812,6 +875,7 @@ static void event(weft__exec *ex, long i)
     tlast[p] = i;
     for (int k = 0; k < te->n; k++) {
         loc *l = ls[k];
+        undos[nundo++] = (undo){l->key, l->readers, te->write ? l->lw : l->rd[p], l->writes};
         if (te->write) {
             l->lw = (int32_t)i;
             l->readers = 0;
@@ -826,10 +890,45 @@ static void event(weft__exec *ex, long i)
         }
     }
     /* a spawned thread starts from its parent's clock at the spawn */
-    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS) {
-        memcpy(tinit[e->val], c, sizeof *c * (size_t)cw);
-        if (e->val >= ntinit)
-            ntinit = (int)e->val + 1;
+    if (spawned >= 0) {
+        memcpy(tinit[spawned], c, sizeof *c * (size_t)cw);
+        if (spawned >= ntinit)
+            ntinit = spawned + 1;
+    }
+    nev = i + 1;
+}
+
+static void event(weft__exec *ex, long i)
+{
+    const weft__event *e = &ex->events[i];
+    int p = e->tid;
+    const weft__thread *th = ex->threads[p];
+    const weft__obj *o = th->pend.obj;
+    evinfo ne = {touch_of(e, th->space), 0, (uint16_t)p,
+                 o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
+                     ? (int8_t)o->holder->id : -1,
+                 gated(th)};
+    int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS
+                          ? (int32_t)e->val : -1;
+    evinfo *ei = &evi[i];
+    if (i < nev) {
+        /* a step the last execution made too: its entries stand if it is
+           the same step */
+        ne.seq = ei->seq;
+        if (memcmp(&ne, ei, sizeof ne) || evu[i].spawned != spawned)
+            rollback(i);
+    }
+    if (i >= nev) {
+        *ei = ne;
+        record(ex, i, spawned);
+    }
+
+    /* the sleep set after this step, if a new node will start from it */
+    const dpor *d = state(ex);
+    if (i + 1 >= d->len) {
+        const node *nd = &d->nodes[i];
+        uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p);
+        next_sleep = s ? sleep_after(ex, s, &ei->t) : 0;
     }
 }
 
@@ -934,7 +1033,6 @@ static void end(weft__exec *ex)
         long i = races[r].i;
         reverse(ex, races[r].k, i, evi[i].tid, vc(i), &evi[i].t, races[r].gated);
     }
-    nraces = 0;
 }
 
 static bool next(weft__exec *ex)

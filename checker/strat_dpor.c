@@ -136,6 +136,7 @@ static void wlist_free(dpor *d, int32_t x)
    (else it rolls back to there and goes on afresh). nev: the events in the
    tables. */
 static long nev;
+static bool fresh;              /* the tables started afresh for this execution */
 
 /* What the search keeps of event i besides its clock: what it touches, its
    place in its thread, who held its lock before it (-1: none, or not a
@@ -223,6 +224,7 @@ static long (*wlist)[2];
 static long nwlist;
 static loc *locs;
 static size_t cap_locs, used_locs;
+static size_t fresh_locs;       /* entries after the last execution that started afresh */
 static unsigned gen;
 /* A location's entry before an event changed it (newest last). */
 typedef struct undo {
@@ -452,7 +454,21 @@ static void begin(weft__exec *ex)
     /* the steps this execution repeats: all but the last on the stack (its
        node took another branch) */
     long keep = d->len - 1 < nev ? d->len - 1 : nev;
-    rollback(keep > 0 ? keep : 0);
+    /* The location table keeps the entries of the steps taken out (empty
+       ones): it starts afresh once they outnumber what an execution that
+       started afresh had, so that it stays as large as executions need,
+       however many run. */
+    if (fresh) {
+        fresh_locs = used_locs;
+        fresh = false;
+    }
+    if (used_locs > 2 * fresh_locs + 1024)
+        keep = 0;
+    if (keep <= 0) {
+        keep = 0;
+        fresh = true;
+    }
+    rollback(keep);
     next_sleep = 0;
 }
 
@@ -475,20 +491,30 @@ static int pool_full(weft__exec *ex, const dpor *d)
     return WEFT__PICK_DIVERGED;
 }
 
+static int pick_new(weft__exec *ex, uint64_t cand, int cur);
+
 static int pick(weft__exec *ex, uint64_t cand, int cur)
 {
     dpor *d = state(ex);
     long i = d->depth;
     WEFT_ASSERT(i == ex->nevents);
-    if (i < d->len) {
-        node *nd = &d->nodes[i];
-        if (!(cand >> nd->taken & 1)) {
-            weft__strategy_nondeterministic(ex, i);
-            return WEFT__PICK_DIVERGED;
-        }
-        d->depth++;
-        return nd->taken;
+    if (i >= d->len)
+        return pick_new(ex, cand, cur);
+    node *nd = &d->nodes[i];
+    if (!(cand >> nd->taken & 1)) {
+        weft__strategy_nondeterministic(ex, i);
+        return WEFT__PICK_DIVERGED;
     }
+    d->depth++;
+    return nd->taken;
+}
+
+/* A step past the stack: a new node. (Apart from pick, which mostly
+   repeats a node, cheaply.) */
+__attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int cur)
+{
+    dpor *d = state(ex);
+    long i = d->depth;
     if (d->full)
         return pool_full(ex, d);
     if (d->len == d->cap) {

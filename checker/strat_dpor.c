@@ -31,6 +31,7 @@
 ** execution as it runs. Memory grows with the depth of an execution and the
 ** width of its wakeup trees, not with the number of executions.
 */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,10 +146,10 @@ static bool fresh;              /* the tables started afresh for this execution 
    which walks what ran after the earlier event, reads 24 bytes an event. */
 typedef struct evinfo {
     touch t;
-    uint32_t seq;           /* event i is its thread's seq-th */
     uint16_t tid;
     int8_t held;
     bool gated;
+    uint32_t seq;           /* event i is its thread's seq-th: what it is ends before */
 } evinfo;
 static evinfo *evi;
 /* What event i changed besides its own entries, to take it out again. */
@@ -786,12 +787,14 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     }
 }
 
-/* The sleep set after event i of thread p (touching te), from the threads
-   asleep (or explored) at its state, s: they stay asleep while the step
-   does not touch what they are about to do. */
-static uint64_t sleep_after(weft__exec *ex, uint64_t s, const touch *te)
+/* The sleep set after event i: the threads asleep (or explored) at its
+   state stay asleep while the step does not touch what they are about to
+   do. */
+__attribute__((noinline)) static uint64_t sleep_after(weft__exec *ex, long i)
 {
-    uint64_t keep = 0;
+    const node *nd = &state(ex)->nodes[i];
+    const touch *te = &evi[i].t;
+    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << evi[i].tid), keep = 0;
     for (uint64_t m = s; m; m &= m - 1) {
         int r = __builtin_ctzll(m);
         const weft__thread *rt = ex->threads[r];
@@ -822,12 +825,17 @@ static void race_add(long k, long i, bool g)
     races[nraces++] = (race){k, i, g};
 }
 
-/* Event i (ei filled in but for seq; spawned: the thread it spawned, -1)
-   enters the tables: its clock, the races it closes, the locations it
-   touches. (Not inlined: event() mostly checks a repeated step, cheaply.) */
-__attribute__((noinline)) static void record(weft__exec *ex, long i, int32_t spawned)
+/* Event i (what it is: ne, and spawned, the thread it spawned or -1)
+   enters the tables, in place of the last execution's event i and those
+   after it if they are there: its clock, the races it closes, the locations
+   it touches. (Not inlined: event() mostly checks a repeated step, cheaply.) */
+__attribute__((noinline)) static void record(weft__exec *ex, long i, const evinfo *ne,
+                                             int32_t spawned)
 {
+    if (i < nev)
+        rollback(i);
     evinfo *ei = &evi[i];
+    *ei = *ne;
     const touch *te = &ei->t;
     int p = ei->tid;
     int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
@@ -930,32 +938,19 @@ static void event(weft__exec *ex, long i)
     int p = e->tid;
     const weft__thread *th = ex->threads[p];
     const weft__obj *o = th->pend.obj;
-    evinfo ne = {touch_of(e, th->space), 0, (uint16_t)p,
+    evinfo ne = {touch_of(e, th->space), (uint16_t)p,
                  o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
                      ? (int8_t)o->holder->id : -1,
-                 gated(th)};
+                 gated(th), 0};
     int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS
                           ? (int32_t)e->val : -1;
-    evinfo *ei = &evi[i];
-    if (i < nev) {
-        /* a step the last execution made too: its entries stand if it is
-           the same step */
-        ne.seq = ei->seq;
-        if (memcmp(&ne, ei, sizeof ne) || evu[i].spawned != spawned)
-            rollback(i);
-    }
-    if (i >= nev) {
-        *ei = ne;
-        record(ex, i, spawned);
-    }
-
+    /* a step the last execution made too leaves the tables as they are if
+       it is the same step */
+    if (i >= nev || memcmp(&ne, &evi[i], offsetof(evinfo, seq)) || evu[i].spawned != spawned)
+        record(ex, i, &ne, spawned);
     /* the sleep set after this step, if a new node will start from it */
-    const dpor *d = state(ex);
-    if (i + 1 >= d->len) {
-        const node *nd = &d->nodes[i];
-        uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p);
-        next_sleep = s ? sleep_after(ex, s, &ei->t) : 0;
-    }
+    if (i + 1 >= state(ex)->len)
+        next_sleep = sleep_after(ex, i);
 }
 
 static int choose(weft__exec *ex, int n)

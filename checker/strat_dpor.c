@@ -682,17 +682,15 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     if (gated && tp->n && ek->obj >= 0 && tp->k0 == obj_key(ek->obj) &&
         ((ek->op->flags & WEFT__F_EXIT) || (evi[k].held >= 0 && evi[k].held != p)))
         return;
-    long firstafter[WEFT__MAX_THREADS];
+    /* the threads with a step after k */
     uint64_t seen = 0;
+    for (int u = 0; u < nt; u++)
+        if (tlast[u] > k)
+            seen |= (uint64_t)1 << u;
     nv = 0;
     /* v: the events after k not ordered after it, in order, then p's
        operation (the order matters: sleep sets follow it) */
-    for (long j = k + 1; j < ex->nevents; j++) {
-        int t = evi[j].tid;
-        if (!(seen >> t & 1)) {
-            seen |= (uint64_t)1 << t;
-            firstafter[t] = j;
-        }
+    for (long j = k + 1, n = ex->nevents; j < n; j++) {
         if (vc(j)[tk] >= sk || j == i)
             continue;   /* ordered after k: not part of the reversed sequence */
         vev[nv] = j;
@@ -751,7 +749,10 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
            the execution starts nothing: see v_starts) */
         if (!(seen >> q & 1) || !(nd->en >> q & 1))
             continue;
-        if (v_independent(ex, &evi[firstafter[q]].t))
+        long f = k + 1;
+        while (evi[f].tid != q)
+            f++;
+        if (v_independent(ex, &evi[f].t))
             return;
     }
 
@@ -1046,6 +1047,10 @@ static void pending_races(weft__exec *ex)
    crash), before the worker may be replaced: reverse its races. */
 static void end(weft__exec *ex)
 {
+    /* what the tables hold past this execution's events (the last one's,
+       where this one ended sooner) goes */
+    if (nev > ex->nevents)
+        rollback(ex->nevents);
     if (ex->end_status == WEFT__END_BLOCKED || ex->end_status == WEFT__END_DIVERGED)
         return;
     if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)

@@ -39,9 +39,9 @@
 #include "strategy.h"
 
 /* What an operation touches (touch_of), 16 bytes, kept with every event
-   and every wakeup tree entry: n memory units k0 .. k0 + n - 1 (mem_keys:
-   consecutive keys), or n objects, the key k0 and, if n is 2, the object
-   k1 - 1; nothing if n is 0. */
+   and every wakeup tree entry: n memory units, the consecutive keys k0 ..
+   k0 + n - 1, or n objects, the key k0 and, if n is 2, the object k1 - 1;
+   nothing if n is 0. */
 #define MAX_KEYS 8
 typedef struct touch {
     uint64_t k0;
@@ -149,8 +149,10 @@ typedef struct evinfo {
     uint16_t tid;
     int8_t held;
     bool gated;
-    uint32_t seq;           /* event i is its thread's seq-th: what it is ends before */
+    uint32_t seq;           /* event i is its thread's seq-th */
 } evinfo;
+/* event() compares what a step is, the bytes before seq */
+_Static_assert(offsetof(evinfo, seq) == sizeof(touch) + 4, "evinfo has padding before seq");
 static evinfo *evi;
 /* What event i changed besides its own entries, to take it out again. */
 typedef struct evundo {

@@ -31,20 +31,33 @@
 ** execution as it runs. Memory grows with the depth of an execution and the
 ** width of its wakeup trees, not with the number of executions.
 */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strategy.h"
 
+/* What an operation touches (touch_of), 16 bytes, kept with every event
+   and every wakeup tree entry: n memory units, the consecutive keys k0 ..
+   k0 + n - 1, or n objects, the key k0 and, if n is 2, the object k1 - 1;
+   nothing if n is 0. */
+#define MAX_KEYS 8
+typedef struct touch {
+    uint64_t k0;
+    uint32_t k1;
+    uint8_t n;
+    bool write;
+    bool ends;              /* an exit: a thread's end, which may end the process */
+    uint8_t pad;
+} touch;
+
 /* An entry of a wakeup tree: a step (a thread and, for a choose, the value),
-   the branches after it, and what the step touches (packed: see pack()). */
+   the branches after it, and what the step touches. */
 typedef struct wnode {
     int32_t tid, val;       /* val: the value of a choose, else -1 */
     int32_t child, next;    /* first branch after it, next sibling: -1 for none */
-    uint64_t k0;            /* keys k0 .. k0 + n - 1, and the object k1 - 1 if k1 */
-    uint32_t k1;
-    uint8_t n, write, ends, pad;
+    touch t;
 } wnode;
 
 typedef struct node {
@@ -81,7 +94,7 @@ static int32_t wnode_new(dpor *d)
         d->full = 1;
         return -1;
     }
-    w[x] = (wnode){0, -1, -1, -1, 0, 0, 0, 0, 0, 0};
+    w[x] = (wnode){0, -1, -1, -1, {0, 0, 0, false, false, 0}};
     return x;
 }
 
@@ -114,27 +127,75 @@ static void wlist_free(dpor *d, int32_t x)
     }
 }
 
-/* What an operation touches: memory units or objects (touch_of). */
-#define MAX_KEYS 8
-typedef struct touch { uint64_t key[MAX_KEYS]; int n; bool write; } touch;
-
 /* ---- per-execution happens-before (worker memory) -------------------------- */
 
-typedef uint32_t vclock[WEFT__MAX_THREADS];
-static vclock *clk;             /* clk[i]: clock of event i */
-static uint32_t *seqof;         /* seqof[i]: event i is its thread's seqof[i]-th */
-static int8_t *held;            /* held[i]: who held event i's lock before it, or -1 */
+/* An execution repeats the steps of the last one up to the node the search
+   backtracked to (next()), and a step's effect on the tables below depends
+   only on the earlier steps and what the step itself is. So the tables are
+   not rebuilt: begin() takes the last execution's later events out again
+   (rollback()), and event() checks that a repeated event is what it was
+   (else it rolls back to there and goes on afresh). nev: the events in the
+   tables. */
+static long nev;
+static bool fresh;              /* the tables started afresh for this execution */
+
+/* What the search keeps of event i besides its clock: what it touches, its
+   place in its thread, who held its lock before it (-1: none, or not a
+   lock), and whether its operation could only run once its object let it
+   (its races are gated). Apart from the events, so that reversing a race,
+   which walks what ran after the earlier event, reads 24 bytes an event. */
+typedef struct evinfo {
+    touch t;
+    uint16_t tid;
+    int8_t held;
+    bool gated;
+    uint32_t seq;           /* event i is its thread's seq-th */
+} evinfo;
+/* event() compares what a step is, the bytes before seq */
+_Static_assert(offsetof(evinfo, seq) == sizeof(touch) + 4, "evinfo has padding before seq");
+static evinfo *evi;
+/* What event i changed besides its own entries, to take it out again. */
+typedef struct evundo {
+    int32_t prev;           /* its thread's event before it (tlast), -1 */
+    int32_t spawned;        /* the thread it spawned (whose tinit it set), -1 */
+    long undo0, nwlist0, race0;   /* the lengths of undos, wlist, races before it */
+} evundo;
+static evundo *evu;
+/* The events' vector clocks, cw entries each: a copy or a join costs what
+   the threads do (3 or 4 in most models), not WEFT__MAX_THREADS. cw covers
+   the threads of this execution so far (widen()) and keeps its width for
+   the next; the entries past ex->nthreads are 0 in every clock. */
+static uint32_t *clks;
+static int cw = 4;
 static long cap_ev;
 static uint32_t tseq[WEFT__MAX_THREADS];
 static long tlast[WEFT__MAX_THREADS];
+typedef uint32_t vclock[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
 static int ntinit;                        /* entries from ntinit on are zero */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
-/* the races found so far in this execution: event k with event i (whose
-   operation could only run once its object let it: gated) */
+/* the races found in this execution (in the order of i): event k with
+   event i (whose operation could only run once its object let it: gated) */
 typedef struct race { long k, i; bool gated; } race;
 static race *races;
 static long nraces, cap_races;
+
+static uint32_t *vc(long i) { return clks + (size_t)i * (size_t)cw; }
+
+/* Make the clocks of events 0 .. n - 1 at least need entries wide (rare: a
+   thread beyond any so far), moving them up from the last. */
+static void widen(long n, int need)
+{
+    int w = cw;
+    while (w < need)
+        w *= 2;
+    for (long i = n - 1; i >= 0; i--) {
+        uint32_t *to = clks + (size_t)i * (size_t)w;
+        memmove(to, clks + (size_t)i * (size_t)cw, sizeof *to * (size_t)cw);
+        memset(to + cw, 0, sizeof *to * (size_t)(w - cw));
+    }
+    cw = w;
+}
 
 /* The sequence v being inserted, in worker memory: v[pos] is an event, or -1
    for the last one (the later operation of the race, perhaps one that never
@@ -147,18 +208,18 @@ static int vhead[WEFT__MAX_THREADS];
 static int nv, vleft;
 static const uint32_t *vlast_clk;
 static int vlast_tid;
-static bool vlast_ends;         /* the last one is a thread's end (it may end the process) */
 static uint64_t vran;           /* threads with a step after k */
 
 /* The last write and the reads since, of one object or memory unit; for an
-   object also every write (see event()). */
+   object also every write (see event()). The fields read on every access
+   first. */
 typedef struct loc {
     uint64_t key;
     unsigned gen;
-    long lw;                    /* last write's event, -1 */
+    int32_t lw;                 /* last write's event, -1 */
     uint64_t readers;
-    long rd[WEFT__MAX_THREADS]; /* each reader's latest read since lw */
-    long writes;                /* objects: the list of all writes, newest first */
+    int32_t writes;             /* objects: the list of all writes, newest first */
+    int32_t rd[WEFT__MAX_THREADS]; /* each reader's latest read since lw */
 } loc;
 
 /* links of the objects' write lists: (event, next) */
@@ -166,27 +227,49 @@ static long (*wlist)[2];
 static long nwlist;
 static loc *locs;
 static size_t cap_locs, used_locs;
+static size_t fresh_locs;       /* entries after the last execution that started afresh */
 static unsigned gen;
+/* A location's entry before an event changed it (newest last). */
+typedef struct undo {
+    uint64_t key, readers;
+    int32_t old;            /* lw (the event wrote) or rd[its thread] (it read) */
+    int32_t writes;
+} undo;
+static undo *undos;
+static long nundo;
 
-static loc *loc_get(uint64_t key)
+static size_t loc_hash(uint64_t key, size_t cap)
 {
-    if (used_locs * 2 >= cap_locs) {
-        size_t cap = cap_locs ? cap_locs * 2 : 1024;
-        loc *n = calloc(cap, sizeof *n);
-        WEFT_ASSERT(n);
-        for (size_t i = 0; i < cap_locs; i++) {
-            if (locs[i].gen != gen)
-                continue;
-            size_t h = (locs[i].key * 0x9E3779B97F4A7C15ull) >> 17 & (cap - 1);
-            while (n[h].gen == gen)
-                h = (h + 1) & (cap - 1);
-            n[h] = locs[i];
-        }
-        free(locs);
-        locs = n;
-        cap_locs = cap;
+    return (key * 0x9E3779B97F4A7C15ull) >> 17 & (cap - 1);
+}
+
+/* Room for more entries, the table staying at most half full: the
+   entries do not move while they are looked up (loc_get). */
+static void locs_reserve(int more)
+{
+    if (__builtin_expect((used_locs + (size_t)more) * 2 <= cap_locs, 1))
+        return;
+    size_t cap = cap_locs ? cap_locs * 2 : 1024;
+    loc *n = calloc(cap, sizeof *n);
+    WEFT_ASSERT(n);
+    for (size_t i = 0; i < cap_locs; i++) {
+        if (locs[i].gen != gen)
+            continue;
+        size_t h = loc_hash(locs[i].key, cap);
+        while (n[h].gen == gen)
+            h = (h + 1) & (cap - 1);
+        n[h] = locs[i];
     }
-    size_t h = (key * 0x9E3779B97F4A7C15ull) >> 17 & (cap_locs - 1);
+    free(locs);
+    locs = n;
+    cap_locs = cap;
+}
+
+/* The entry of a key, new (no access yet) if this execution has none;
+   after locs_reserve. */
+static inline loc *loc_get(uint64_t key)
+{
+    size_t h = loc_hash(key, cap_locs);
     for (;;) {
         loc *l = &locs[h];
         if (l->gen != gen) {
@@ -204,59 +287,118 @@ static loc *loc_get(uint64_t key)
     }
 }
 
-/* ---- what an operation touches --------------------------------------------- */
+/* Take the events from `to` on out of the tables (all of them: start
+   afresh, which is cheaper than undoing). */
+static void rollback(long to)
+{
+    if (to == 0) {
+        memset(tseq, 0, sizeof tseq);
+        for (int i = 0; i < WEFT__MAX_THREADS; i++)
+            tlast[i] = -1;
+        /* only the spawns since the last reset wrote there (16 KiB otherwise) */
+        memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
+        ntinit = 0;
+        nraces = 0;
+        gen++;
+        used_locs = 0;
+        nwlist = 0;
+        nundo = 0;
+        nev = 0;
+        return;
+    }
+    for (long j = nev - 1; j >= to; j--) {
+        const evinfo *ei = &evi[j];
+        const evundo *u = &evu[j];
+        int p = ei->tid;
+        /* newest first: an object can be an event's keys twice */
+        for (long x = nundo - 1; x >= u->undo0; x--) {
+            const undo *un = &undos[x];
+            loc *l = loc_get(un->key);
+            l->readers = un->readers;
+            l->writes = un->writes;
+            if (ei->t.write)
+                l->lw = un->old;
+            else
+                l->rd[p] = un->old;
+        }
+        nundo = u->undo0;
+        tseq[p] = ei->seq - 1;
+        tlast[p] = u->prev;
+        if (u->spawned >= 0)
+            memset(tinit[u->spawned], 0, sizeof tinit[0]);
+    }
+    if (to < nev) {
+        nwlist = evu[to].nwlist0;
+        nraces = evu[to].race0;
+        nev = to;
+    }
+}
 
+/* ---- what an operation touches --------------------------------------------- */
 
 static uint64_t obj_key(int id) { return (uint64_t)1 << 63 | (uint64_t)(unsigned)id; }
 static bool is_obj_key(uint64_t k) { return k >> 63; }
 
-/* Memory is tracked in 4-byte units: adjacent ints are independent. An
-   access longer than MAX_KEYS units is tracked by its first ones. */
-static void mem_keys(touch *t, uintptr_t addr, int size, int space)
+/* The j-th key of t (j < t->n). */
+static uint64_t key_of(const touch *t, int j)
 {
-    uintptr_t g0 = addr >> 2, g1 = (addr + (size > 0 ? (uintptr_t)size - 1 : 0)) >> 2;
-    uint64_t sp = space && weft__mem_is_global(addr) ? (uint64_t)space << 56 : 0;
-    for (uintptr_t g = g0; g <= g1 && t->n < MAX_KEYS; g++)
-        t->key[t->n++] = ((uint64_t)g ^ sp) & ~((uint64_t)1 << 63);
+    if (!is_obj_key(t->k0))
+        return t->k0 + (uint64_t)j;
+    return j ? obj_key((int)(t->k1 - 1)) : t->k0;
 }
 
-static void touch_of(touch *t, const weft__opdesc *op, int obj, int obj2, uintptr_t addr, int size,
-                     int space)
+/* What an operation (an event, or a thread's pending operation in its
+   address space) touches. Memory is tracked in 4-byte units: adjacent ints
+   are independent. An access longer than MAX_KEYS units is tracked by its
+   first ones. */
+static inline touch touch_of(const weft__event *e, int space)
 {
-    t->n = 0;
-    t->write = !(op->flags & WEFT__F_READS);
-    if (op->flags & WEFT__F_LOCAL)
-        return;
-    if (op->flags & WEFT__F_MEM) {
-        mem_keys(t, addr, size, space);
-        return;
+    unsigned f = e->op->flags;
+    touch t = {0, 0, 0, !(f & WEFT__F_READS), f & WEFT__F_EXIT, 0};
+    if (f & WEFT__F_LOCAL)
+        return t;
+    if (f & WEFT__F_MEM) {
+        uintptr_t g0 = e->addr >> 2, g1 = (e->addr + (e->size ? e->size - 1u : 0)) >> 2;
+        uint64_t sp = space && weft__mem_is_global(e->addr) ? (uint64_t)space << 56 : 0;
+        t.k0 = ((uint64_t)g0 ^ sp) & ~((uint64_t)1 << 63);
+        t.n = (uint8_t)(g1 - g0 < MAX_KEYS ? g1 - g0 + 1 : MAX_KEYS);
+        return t;
     }
-    if (obj >= 0)
-        t->key[t->n++] = obj_key(obj);
-    if (obj2 >= 0)
-        t->key[t->n++] = obj_key(obj2);
+    int obj = e->obj, obj2 = e->obj2;
+    if (obj < 0) {
+        obj = obj2;
+        obj2 = -1;
+    }
+    if (obj >= 0) {
+        t.k0 = obj_key(obj);
+        t.n = 1;
+    }
+    if (obj2 >= 0) {
+        t.k1 = (uint32_t)obj2 + 1;
+        t.n = 2;
+    }
+    return t;
 }
 
+/* Do a and b touch a common key, one of them writing? Memory units are
+   ranges; an object touch has one or two keys. */
 static bool touches_conflict(const touch *a, const touch *b)
 {
-    if (!a->write && !b->write)
+    if ((!a->write && !b->write) || !a->n || !b->n)
         return false;
+    if (!is_obj_key(a->k0) || !is_obj_key(b->k0))
+        return !is_obj_key(a->k0) && !is_obj_key(b->k0) && a->k0 < b->k0 + b->n &&
+               b->k0 < a->k0 + a->n;
     for (int i = 0; i < a->n; i++)
         for (int k = 0; k < b->n; k++)
-            if (a->key[i] == b->key[k])
+            if (key_of(a, i) == key_of(b, k))
                 return true;
     return false;
 }
 
-static void event_touch(weft__exec *ex, const weft__event *e, touch *t)
+static touch pending_touch(const weft__thread *r)
 {
-    touch_of(t, e->op, e->obj, e->obj2, e->addr, e->size, ex->threads[e->tid]->space);
-}
-
-static void pending_touch(const weft__thread *r, touch *t)
-{
-    const weft__pending *p = &r->pend;
-    touch_of(t, p->ev.op, p->ev.obj, p->ev.obj2, p->ev.addr, p->ev.size, r->space);
+    return touch_of(&r->pend.ev, r->space);
 }
 
 /* Would t's pending operation end the execution (and so cut short what
@@ -275,35 +417,6 @@ static bool gated(const weft__thread *t)
 {
     return t->pend.ready && !t->pend.timed;
 }
-
-/* A touch packed into a wakeup tree entry: memory units are consecutive
-   keys (mem_keys), an object operation has one or two object keys. */
-static void pack(wnode *w, const touch *t, bool ends)
-{
-    w->k0 = t->n ? t->key[0] : 0;
-    w->k1 = 0;
-    w->n = 0;
-    w->write = t->write;
-    w->ends = ends;
-    if (t->n && is_obj_key(t->key[0])) {
-        w->n = 1;
-        if (t->n > 1)
-            w->k1 = (uint32_t)t->key[1] + 1;
-    } else {
-        w->n = (uint8_t)t->n;
-    }
-}
-
-static void unpack(touch *t, const wnode *w)
-{
-    t->write = w->write;
-    t->n = 0;
-    for (int j = 0; j < w->n; j++)
-        t->key[t->n++] = w->k0 + (uint64_t)j;
-    if (w->k1)
-        t->key[t->n++] = obj_key((int)(w->k1 - 1));
-}
-
 /* ---- the strategy ------------------------------------------------------------------ */
 
 static void begin(weft__exec *ex)
@@ -318,36 +431,48 @@ static void begin(weft__exec *ex)
     }
     d->depth = 0;
     if (cap_ev < ex->cap_events) {
-        free(clk);
-        free(seqof);
-        free(held);
+        free(clks);
+        free(evi);
+        free(evu);
+        free(undos);
         free(vev);
         free(vnext);
         free(vt);
         cap_ev = ex->cap_events;
-        clk = malloc(sizeof *clk * (size_t)cap_ev);
-        seqof = malloc(sizeof *seqof * (size_t)cap_ev);
-        held = malloc(sizeof *held * (size_t)cap_ev);
+        /* room for the widest clocks: pages stay untouched while cw is small */
+        clks = malloc(sizeof *clks * (size_t)cap_ev * WEFT__MAX_THREADS);
+        evi = malloc(sizeof *evi * (size_t)cap_ev);
+        evu = malloc(sizeof *evu * (size_t)cap_ev);
+        undos = malloc(sizeof *undos * (size_t)cap_ev * MAX_KEYS);
         vev = malloc(sizeof *vev * (size_t)(cap_ev + 1));
         vnext = malloc(sizeof *vnext * (size_t)(cap_ev + 1));
         vt = malloc(sizeof *vt * (size_t)(cap_ev + 1));
-        WEFT_ASSERT(clk && seqof && held && vev && vnext && vt);
+        WEFT_ASSERT(clks && evi && evu && undos && vev && vnext && vt);
+        nev = 0;
     }
-    memset(tseq, 0, sizeof tseq);
-    for (int i = 0; i < WEFT__MAX_THREADS; i++)
-        tlast[i] = -1;
-    /* only the spawns of the last execution wrote there (16 KiB otherwise) */
-    memset(tinit, 0, sizeof tinit[0] * (size_t)ntinit);
-    ntinit = 0;
-    next_sleep = 0;
-    nraces = 0;
-    gen++;
-    used_locs = 0;
     if (!wlist) {
         wlist = malloc(sizeof *wlist * (size_t)cap_ev);
         WEFT_ASSERT(wlist);
     }
-    nwlist = 0;
+    /* the steps this execution repeats: all but the last on the stack (its
+       node took another branch) */
+    long keep = d->len - 1 < nev ? d->len - 1 : nev;
+    /* The location table keeps the entries of the steps taken out (empty
+       ones): it starts afresh once they outnumber what an execution that
+       started afresh had, so that it stays as large as executions need,
+       however many run. */
+    if (fresh) {
+        fresh_locs = used_locs;
+        fresh = false;
+    }
+    if (used_locs > 2 * fresh_locs + 1024)
+        keep = 0;
+    if (keep <= 0) {
+        keep = 0;
+        fresh = true;
+    }
+    rollback(keep);
+    next_sleep = 0;
 }
 
 /* The thread about to make a choose, if one is: DPOR runs it first. */
@@ -369,20 +494,30 @@ static int pool_full(weft__exec *ex, const dpor *d)
     return WEFT__PICK_DIVERGED;
 }
 
+static int pick_new(weft__exec *ex, uint64_t cand, int cur);
+
 static int pick(weft__exec *ex, uint64_t cand, int cur)
 {
     dpor *d = state(ex);
     long i = d->depth;
     WEFT_ASSERT(i == ex->nevents);
-    if (i < d->len) {
-        node *nd = &d->nodes[i];
-        if (!(cand >> nd->taken & 1)) {
-            weft__strategy_nondeterministic(ex, i);
-            return WEFT__PICK_DIVERGED;
-        }
-        d->depth++;
-        return nd->taken;
+    if (i >= d->len)
+        return pick_new(ex, cand, cur);
+    node *nd = &d->nodes[i];
+    if (!(cand >> nd->taken & 1)) {
+        weft__strategy_nondeterministic(ex, i);
+        return WEFT__PICK_DIVERGED;
     }
+    d->depth++;
+    return nd->taken;
+}
+
+/* A step past the stack: a new node. (Apart from pick, which mostly
+   repeats a node, cheaply.) */
+__attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int cur)
+{
+    dpor *d = state(ex);
+    long i = d->depth;
     if (d->full)
         return pool_full(ex, d);
     if (d->len == d->cap) {
@@ -425,10 +560,8 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
         sub = wnode_new(d);
         if (sub < 0)
             return pool_full(ex, d);
-        touch t;
-        pending_touch(ex->threads[p], &t);
         w[sub].tid = p;
-        pack(&w[sub], &t, ex->threads[p]->pend.ev.op->flags & WEFT__F_EXIT);
+        w[sub].t = pending_touch(ex->threads[p]);
     }
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
@@ -438,8 +571,8 @@ static int pick(weft__exec *ex, uint64_t cand, int cur)
 
 /* ---- reversing a race: the wakeup sequence and its insertion ----------------- */
 
-static int vtid(weft__exec *ex, int pos) { return vev[pos] >= 0 ? ex->events[vev[pos]].tid : vlast_tid; }
-static const uint32_t *vclk(int pos) { return vev[pos] >= 0 ? clk[vev[pos]] : vlast_clk; }
+static int vtid(int pos) { return vev[pos] >= 0 ? evi[vev[pos]].tid : vlast_tid; }
+static const uint32_t *vclk(int pos) { return vev[pos] >= 0 ? vc(vev[pos]) : vlast_clk; }
 
 static int vval(weft__exec *ex, int pos)
 {
@@ -449,35 +582,28 @@ static int vval(weft__exec *ex, int pos)
     return (e->op->flags & WEFT__F_CHOOSE) && e->val > 1 ? (int)e->res : -1;
 }
 
-static bool vends(weft__exec *ex, int pos)
-{
-    if (vev[pos] < 0)
-        return vlast_ends;
-    return ex->events[vev[pos]].op->flags & WEFT__F_EXIT;
-}
-
 /* Nothing left in v comes before position pos in happens-before. */
 static bool v_initial(weft__exec *ex, int pos)
 {
-    int t = vtid(ex, pos);
+    int t = vtid(pos);
     const uint32_t *c = vclk(pos);
     for (int u = 0; u < ex->nthreads; u++) {
         int g = vhead[u];
         /* (nothing in v is ordered after p's operation, the last of E) */
-        if (u != t && g >= 0 && g < pos && vev[g] >= 0 && c[u] >= seqof[vev[g]])
+        if (u != t && g >= 0 && g < pos && vev[g] >= 0 && c[u] >= evi[vev[g]].seq)
             return false;
     }
     return true;
 }
 
 /* A step (touching t) commutes with everything left in v. */
-static bool v_independent(weft__exec *ex, const touch *t, bool ends)
+static bool v_independent(weft__exec *ex, const touch *t)
 {
-    if (ends)
+    if (t->ends)
         return false;
     for (int u = 0; u < ex->nthreads; u++)
         for (int g = vhead[u]; g >= 0; g = vnext[g])
-            if (touches_conflict(t, &vt[g]) || vends(ex, g))
+            if (touches_conflict(t, &vt[g]) || vt[g].ends)
                 return false;
     return true;
 }
@@ -485,7 +611,7 @@ static bool v_independent(weft__exec *ex, const touch *t, bool ends)
 /* Would the step of thread q (touching t), run first, start v? (a weak
    initial: the first of q's steps in v with nothing before it, or a step
    outside v that commutes with all of it) */
-static bool v_starts(weft__exec *ex, int q, int val, const touch *t, bool ends)
+static bool v_starts(weft__exec *ex, int q, int val, const touch *t)
 {
     int pos = vhead[q];
     if (pos >= 0)
@@ -493,7 +619,7 @@ static bool v_starts(weft__exec *ex, int q, int val, const touch *t, bool ends)
     /* a thread that did not run again before the execution ended is no
        weak initial: traces where the end cuts it short are not those where
        it runs first */
-    return (vran >> q & 1) && v_independent(ex, t, ends);
+    return (vran >> q & 1) && v_independent(ex, t);
 }
 
 static void v_take(int q)
@@ -515,14 +641,14 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
     /* the front goes first, with the chooses that follow it */
     int front_end = front;
     while (front >= 0 && front_end + 1 < nv && vev[front_end + 1] == vev[front_end] + 1 &&
-           vev[front_end] >= 0 && vtid(ex, front_end + 1) == vtid(ex, front) &&
+           vev[front_end] >= 0 && vtid(front_end + 1) == vtid(front) &&
            (ex->events[vev[front_end + 1]].op->flags & WEFT__F_CHOOSE))
         front_end++;
     for (int k = -1 - (front_end - front); k < nv; k++) {
         int pos = k < 0 ? front_end + 1 + k : k;
         if (pos < 0 || (k < 0 && front < 0))
             continue;
-        int t = vtid(ex, pos);
+        int t = vtid(pos);
         if (from[t] < 0 || from[t] > pos)
             continue;   /* matched by the tree */
         if (k >= 0 && front >= 0 && pos >= front && pos <= front_end)
@@ -532,7 +658,7 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
             return;
         w[x].tid = t;
         w[x].val = vval(ex, pos);
-        pack(&w[x], &vt[pos], vends(ex, pos));
+        w[x].t = vt[pos];
         *link = x;
         link = &w[x].child;
     }
@@ -543,36 +669,34 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
    event k: make sure the state before k explores "what ran after k, not
    ordered after it, then p's operation". */
 static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, const touch *tp,
-                    bool gated, bool ends)
+                    bool gated)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
     const weft__event *ek = &ex->events[k];
     int tk = ek->tid;
-    uint32_t sk = seqof[k];
+    uint32_t sk = evi[k].seq;
     int nt = ex->nthreads;
     /* What waits for a thread's end (a join) cannot run before it; what
        waits for a lock cannot run before an operation on it while another
        thread holds it (nothing in v touches the lock: all would be ordered
        after k) */
-    if (gated && tp->n && ek->obj >= 0 && tp->key[0] == obj_key(ek->obj) &&
-        ((ek->op->flags & WEFT__F_EXIT) || (held[k] >= 0 && held[k] != p)))
+    if (gated && tp->n && ek->obj >= 0 && tp->k0 == obj_key(ek->obj) &&
+        ((ek->op->flags & WEFT__F_EXIT) || (evi[k].held >= 0 && evi[k].held != p)))
         return;
-    long firstafter[WEFT__MAX_THREADS];
+    /* the threads with a step after k */
     uint64_t seen = 0;
+    for (int u = 0; u < nt; u++)
+        if (tlast[u] > k)
+            seen |= (uint64_t)1 << u;
     nv = 0;
     /* v: the events after k not ordered after it, in order, then p's
        operation (the order matters: sleep sets follow it) */
-    for (long j = k + 1; j < ex->nevents; j++) {
-        int t = ex->events[j].tid;
-        if (!(seen >> t & 1)) {
-            seen |= (uint64_t)1 << t;
-            firstafter[t] = j;
-        }
-        if (clk[j][tk] >= sk || j == i)
+    for (long j = k + 1, n = ex->nevents; j < n; j++) {
+        if (vc(j)[tk] >= sk || j == i)
             continue;   /* ordered after k: not part of the reversed sequence */
         vev[nv] = j;
-        event_touch(ex, &ex->events[j], &vt[nv]);
+        vt[nv] = evi[j].t;
         nv++;
     }
     vev[nv] = -1;
@@ -580,13 +704,12 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     nv++;
     vlast_clk = ci;
     vlast_tid = p;
-    vlast_ends = ends;
     vran = seen | (uint64_t)1 << p;
     vleft = nv;
     for (int u = 0; u < nt; u++)
         vhead[u] = -1;
     for (int pos = nv - 1; pos >= 0; pos--) {
-        int t = vtid(ex, pos);
+        int t = vtid(pos);
         vnext[pos] = vhead[t];
         vhead[t] = pos;
     }
@@ -605,9 +728,9 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
        enables it would come first in the sequence and be the initial. If no
        initial can, the race cannot be reversed. */
     int front = -1;
-    if (!(nd->en >> vtid(ex, 0) & 1)) {
+    if (!(nd->en >> vtid(0) & 1)) {
         for (int pos = 1; pos < nv && front < 0; pos++) {
-            int t = vtid(ex, pos);
+            int t = vtid(pos);
             if (vhead[t] == pos && (nd->en >> t & 1) && v_initial(ex, pos))
                 front = pos;
         }
@@ -628,10 +751,10 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
            the execution starts nothing: see v_starts) */
         if (!(seen >> q & 1) || !(nd->en >> q & 1))
             continue;
-        const weft__event *e = &ex->events[firstafter[q]];
-        touch tq;
-        event_touch(ex, e, &tq);
-        if (v_independent(ex, &tq, e->op->flags & WEFT__F_EXIT))
+        long f = k + 1;
+        while (evi[f].tid != q)
+            f++;
+        if (v_independent(ex, &evi[f].t))
             return;
     }
 
@@ -649,12 +772,9 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
            after k cut p's operation short) */
         if (link == &nd->wut)
             c = w[c].next;
-        for (; c >= 0; c = w[c].next) {
-            touch tc;
-            unpack(&tc, &w[c]);
-            if (v_starts(ex, w[c].tid, w[c].val, &tc, w[c].ends))
+        for (; c >= 0; c = w[c].next)
+            if (v_starts(ex, w[c].tid, w[c].val, &w[c].t))
                 break;
-        }
         if (c < 0) {
             v_append(ex, d, link, link == &nd->wut ? front : -1);
             return;
@@ -670,127 +790,170 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
     }
 }
 
-static void event(weft__exec *ex, long i)
+/* The sleep set after event i: the threads asleep (or explored) at its
+   state stay asleep while the step does not touch what they are about to
+   do. */
+__attribute__((noinline)) static uint64_t sleep_after(weft__exec *ex, long i)
 {
-    dpor *d = state(ex);
-    const weft__event *e = &ex->events[i];
-    int p = e->tid;
-    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
-    node *nd = &d->nodes[i];
-    touch te;
-    event_touch(ex, e, &te);
-
-    /* the sleep set after this step: sleepers (and threads already explored
-       from this state) stay asleep while the step does not touch what they
-       are about to do */
-    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << p), keep = 0;
+    const node *nd = &state(ex)->nodes[i];
+    const touch *te = &evi[i].t;
+    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << evi[i].tid), keep = 0;
     for (uint64_t m = s; m; m &= m - 1) {
         int r = __builtin_ctzll(m);
         const weft__thread *rt = ex->threads[r];
         if (rt->state != WEFT__RUN || ends_process(ex, rt))
             continue;
-        touch tr;
-        pending_touch(rt, &tr);
-        if (!touches_conflict(&tr, &te))
+        touch tr = pending_touch(rt);
+        if (!touches_conflict(&tr, te))
             keep |= (uint64_t)1 << r;
     }
-    next_sleep = keep;
+    return keep;
+}
 
-    /* happens-before, and the races this event closes */
-    const weft__obj *o = ex->threads[p]->pend.obj;
-    held[i] = o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
-                  ? (int8_t)o->holder->id : -1;
-    uint32_t *c = clk[i];
+/* c = max(c, o), over the first n entries */
+static inline void join(uint32_t *c, const uint32_t *o, int n)
+{
+    for (int x = 0; x < n; x++)
+        if (o[x] > c[x])
+            c[x] = o[x];
+}
+
+static void race_add(long k, long i, bool g)
+{
+    if (nraces == cap_races) {
+        cap_races = cap_races ? 2 * cap_races : 1024;
+        races = realloc(races, sizeof *races * (size_t)cap_races);
+        WEFT_ASSERT(races);
+    }
+    races[nraces++] = (race){k, i, g};
+}
+
+/* Event i (what it is: ne, and spawned, the thread it spawned or -1)
+   enters the tables, in place of the last execution's event i and those
+   after it if they are there: its clock, the races it closes, the locations
+   it touches. (Not inlined: event() mostly checks a repeated step, cheaply.) */
+__attribute__((noinline)) static void record(weft__exec *ex, long i, const evinfo *ne,
+                                             int32_t spawned)
+{
+    if (i < nev)
+        rollback(i);
+    evinfo *ei = &evi[i];
+    *ei = *ne;
+    const touch *te = &ei->t;
+    int p = ei->tid;
+    int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
+    evu[i] = (evundo){(int32_t)tlast[p], spawned, nundo, nwlist, nraces};
+    if (nt > cw)
+        widen(i, nt);
+    uint32_t *c = vc(i);
     /* the thread's clock before this event: its last event's (or its
-       spawn's), which this event does not change (a copy costs 256 bytes) */
-    const uint32_t *before = tlast[p] >= 0 ? clk[tlast[p]] : tinit[p];
-    memcpy(c, before, sizeof(vclock));
+       spawn's), which this event does not change; cw is a multiple of 4 */
+    const uint32_t *before = tlast[p] >= 0 ? vc(tlast[p]) : tinit[p];
+    for (int x = 0; x < cw; x += 4)
+        memcpy(c + x, before + x, 4 * sizeof *c);
     /* Races: for memory, with the last write and the reads since (as a
        store or load cannot block, the latest conflicting access is the one
        to reverse). For objects, with every earlier write of another thread
        that nothing orders before this thread's past: an operation that
        blocks (acquire) must also be tried before the other thread's acquire,
-       not only before its release, or an AB/BA deadlock goes unseen. */
-    static long racing[MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096];
+       not only before its release, or an AB/BA deadlock goes unseen. They
+       are reversed at the end of the execution, when all of it is known.
+       An access of p's own needs no join: p's past holds it already. */
+    const int maxr = MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096;   /* per event */
     int nr = 0;
-    const int maxr = (int)(sizeof racing / sizeof racing[0]);
-    /* the locations, looked up once: valid for the update below unless the
-       table grew meanwhile (it moves then) */
+    bool g = ei->gated;
     loc *ls[MAX_KEYS];
-    size_t cap_before = cap_locs;
-    for (int k = 0; k < te.n; k++) {
-        loc *l = ls[k] = loc_get(te.key[k]);
-        if (te.write) {
+    locs_reserve(te->n);
+    for (int k = 0; k < te->n; k++) {
+        uint64_t key = key_of(te, k);
+        loc *l = ls[k] = loc_get(key);
+        if (te->write) {
             for (uint64_t m = l->readers; m; m &= m - 1) {
                 long r = l->rd[__builtin_ctzll(m)];
-                int tr = ex->events[r].tid;
-                if (tr != p && before[tr] < seqof[r] && nr < maxr)
-                    racing[nr++] = r;
-                for (int x = 0; x < nt; x++)
-                    if (clk[r][x] > c[x])
-                        c[x] = clk[r][x];
+                int tr = evi[r].tid;
+                if (tr != p && before[tr] < evi[r].seq && nr < maxr) {
+                    race_add(r, i, g);
+                    nr++;
+                }
+                if (tr != p)
+                    join(c, vc(r), nt);
             }
         }
-        if (is_obj_key(te.key[k])) {
+        if (is_obj_key(key)) {
             for (long w = l->writes; w >= 0; w = wlist[w][1]) {
                 long ev = wlist[w][0];
-                int tw = ex->events[ev].tid;
-                if (tw != p && before[tw] < seqof[ev] && nr < maxr)
-                    racing[nr++] = ev;
+                int tw = evi[ev].tid;
+                if (tw != p && before[tw] < evi[ev].seq && nr < maxr) {
+                    race_add(ev, i, g);
+                    nr++;
+                }
             }
         } else if (l->lw >= 0) {
             long w = l->lw;
-            int tw = ex->events[w].tid;
+            int tw = evi[w].tid;
             /* a read of another thread between them orders the last write
                before this one: then it is that read that races */
             bool covered = false;
-            if (te.write)
+            if (te->write)
                 for (uint64_t m = l->readers; m && !covered; m &= m - 1) {
                     long r = l->rd[__builtin_ctzll(m)];
-                    if (ex->events[r].tid != p && clk[r][tw] >= seqof[w])
+                    if (evi[r].tid != p && vc(r)[tw] >= evi[w].seq)
                         covered = true;
                 }
-            if (tw != p && before[tw] < seqof[w] && !covered && nr < maxr)
-                racing[nr++] = w;
+            if (tw != p && before[tw] < evi[w].seq && !covered && nr < maxr) {
+                race_add(w, i, g);
+                nr++;
+            }
         }
-        if (l->lw >= 0)
-            for (int x = 0; x < nt; x++)
-                if (clk[l->lw][x] > c[x])
-                    c[x] = clk[l->lw][x];
+        if (l->lw >= 0 && evi[l->lw].tid != p)
+            join(c, vc(l->lw), nt);
     }
-    c[p] = seqof[i] = ++tseq[p];
+    c[p] = ei->seq = ++tseq[p];
     tlast[p] = i;
-    for (int k = 0; k < te.n; k++) {
-        loc *l = cap_locs == cap_before ? ls[k] : loc_get(te.key[k]);
-        if (te.write) {
-            l->lw = i;
+    for (int k = 0; k < te->n; k++) {
+        loc *l = ls[k];
+        undos[nundo++] = (undo){l->key, l->readers, te->write ? l->lw : l->rd[p], l->writes};
+        if (te->write) {
+            l->lw = (int32_t)i;
             l->readers = 0;
-            if (is_obj_key(te.key[k]) && nwlist < cap_ev) {
+            if (is_obj_key(l->key) && nwlist < cap_ev) {
                 wlist[nwlist][0] = i;
                 wlist[nwlist][1] = l->writes;
-                l->writes = nwlist++;
+                l->writes = (int32_t)nwlist++;
             }
         } else {
-            l->rd[p] = i;
+            l->rd[p] = (int32_t)i;
             l->readers |= (uint64_t)1 << p;
         }
     }
     /* a spawned thread starts from its parent's clock at the spawn */
-    if ((e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS) {
-        memcpy(tinit[e->val], c, sizeof(vclock));
-        if (e->val >= ntinit)
-            ntinit = (int)e->val + 1;
+    if (spawned >= 0) {
+        memcpy(tinit[spawned], c, sizeof *c * (size_t)cw);
+        if (spawned >= ntinit)
+            ntinit = spawned + 1;
     }
-    /* reversed at the end of the execution, when all of it is known */
-    bool g = gated(ex->threads[p]);
-    for (int k = 0; k < nr; k++) {
-        if (nraces == cap_races) {
-            cap_races = cap_races ? 2 * cap_races : 1024;
-            races = realloc(races, sizeof *races * (size_t)cap_races);
-            WEFT_ASSERT(races);
-        }
-        races[nraces++] = (race){racing[k], i, g};
-    }
+    nev = i + 1;
+}
+
+static void event(weft__exec *ex, long i)
+{
+    const weft__event *e = &ex->events[i];
+    int p = e->tid;
+    const weft__thread *th = ex->threads[p];
+    const weft__obj *o = th->pend.obj;
+    evinfo ne = {touch_of(e, th->space), (uint16_t)p,
+                 o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
+                     ? (int8_t)o->holder->id : -1,
+                 gated(th), 0};
+    int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS
+                          ? (int32_t)e->val : -1;
+    /* a step the last execution made too leaves the tables as they are if
+       it is the same step */
+    if (i >= nev || memcmp(&ne, &evi[i], offsetof(evinfo, seq)) || evu[i].spawned != spawned)
+        record(ex, i, &ne, spawned);
+    /* the sleep set after this step, if a new node will start from it */
+    if (i + 1 >= state(ex)->len)
+        next_sleep = sleep_after(ex, i);
 }
 
 static int choose(weft__exec *ex, int n)
@@ -844,43 +1007,41 @@ static void pending_races(weft__exec *ex)
         const weft__thread *qt = ex->threads[q];
         if (qt->state != WEFT__RUN)
             continue;
-        const uint32_t *cq = tlast[q] >= 0 ? clk[tlast[q]] : tinit[q];
-        touch tq;
-        pending_touch(qt, &tq);
+        const uint32_t *cq = tlast[q] >= 0 ? vc(tlast[q]) : tinit[q];
+        touch tq = pending_touch(qt);
+        bool g = gated(qt);
+        locs_reserve(tq.n);
         for (int k = 0; k < tq.n; k++) {
-            loc *l = loc_get(tq.key[k]);
-            if (is_obj_key(tq.key[k])) {
+            uint64_t key = key_of(&tq, k);
+            loc *l = loc_get(key);
+            if (is_obj_key(key)) {
                 for (long w = l->writes; w >= 0; w = wlist[w][1]) {
                     long ev = wlist[w][0];
-                    int tw = ex->events[ev].tid;
-                    if (tw != q && cq[tw] < seqof[ev])
-                        reverse(ex, ev, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
+                    int tw = evi[ev].tid;
+                    if (tw != q && cq[tw] < evi[ev].seq)
+                        reverse(ex, ev, n, q, cq, &tq, g);
                 }
             } else if (l->lw >= 0) {
                 long w = l->lw;
-                int tw = ex->events[w].tid;
-                if (tw != q && cq[tw] < seqof[w])
-                    reverse(ex, w, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
+                int tw = evi[w].tid;
+                if (tw != q && cq[tw] < evi[w].seq)
+                    reverse(ex, w, n, q, cq, &tq, g);
             }
         }
-        if (ok && tl != q && cq[tl] < seqof[n - 1])
-            reverse(ex, n - 1, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
+        if (ok && tl != q && cq[tl] < evi[n - 1].seq)
+            reverse(ex, n - 1, n, q, cq, &tq, g);
         /* a finding in a thread ends the execution right after that
            thread's last step (ef): q could have had a step before it */
-        if (ef >= 0 && tf != q && cq[tf] < seqof[ef])
-            reverse(ex, ef, n, q, cq, &tq, gated(qt), qt->pend.ev.op->flags & WEFT__F_EXIT);
+        if (ef >= 0 && tf != q && cq[tf] < evi[ef].seq)
+            reverse(ex, ef, n, q, cq, &tq, g);
     }
     /* the exit that ended it also races with what the others last did */
     if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
         for (int q = 0; q < ex->nthreads; q++) {
             long e = tlast[q];
             if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&
-                clk[n - 1][q] < seqof[e])
-            {
-                touch tx;
-                event_touch(ex, &ex->events[n - 1], &tx);
-                reverse(ex, e, n - 1, tl, clk[n - 1], &tx, false, true);
-            }
+                vc(n - 1)[q] < evi[e].seq)
+                reverse(ex, e, n - 1, tl, vc(n - 1), &evi[n - 1].t, false);
         }
 }
 
@@ -888,18 +1049,18 @@ static void pending_races(weft__exec *ex)
    crash), before the worker may be replaced: reverse its races. */
 static void end(weft__exec *ex)
 {
+    /* what the tables hold past this execution's events (the last one's,
+       where this one ended sooner) goes */
+    if (nev > ex->nevents)
+        rollback(ex->nevents);
     if (ex->end_status == WEFT__END_BLOCKED || ex->end_status == WEFT__END_DIVERGED)
         return;
     if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)
         pending_races(ex);
     for (long r = 0; r < nraces; r++) {
         long i = races[r].i;
-        const weft__event *e = &ex->events[i];
-        touch t;
-        event_touch(ex, e, &t);
-        reverse(ex, races[r].k, i, e->tid, clk[i], &t, races[r].gated, e->op->flags & WEFT__F_EXIT);
+        reverse(ex, races[r].k, i, evi[i].tid, vc(i), &evi[i].t, races[r].gated);
     }
-    nraces = 0;
 }
 
 static bool next(weft__exec *ex)

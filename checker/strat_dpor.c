@@ -4,8 +4,8 @@
 ** trees, and sleep sets. Two executions that differ only in the order of
 ** independent operations (a Mazurkiewicz trace) are one; each trace is run
 ** to completion once. The theory rules out runs that turn out redundant
-** part-way only where no operation waits; where one does (a join, an
-** acquire), such a run can still happen: it is cut short (BLOCKED).
+** part-way only where no operation waits; where one does (a condition, a
+** semaphore), such a run can still happen: it is cut short (BLOCKED).
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two
@@ -174,6 +174,7 @@ typedef uint32_t vclock[WEFT__MAX_THREADS];
 static vclock tinit[WEFT__MAX_THREADS];   /* a thread's clock at its spawn */
 static int ntinit;                        /* entries from ntinit on are zero */
 static uint64_t next_sleep;     /* the sleep set of the state after the last event */
+static long main_end = -1;      /* the event of main's end in the tables, or -1 */
 /* the races found in this execution (in the order of i): event k with
    event i (whose operation could only run once its object let it: gated) */
 typedef struct race { long k, i; bool gated; } race;
@@ -206,7 +207,7 @@ static int *vnext;
 static touch *vt;
 static int vhead[WEFT__MAX_THREADS];
 static int nv, vleft;
-static const uint32_t *vlast_clk;
+static vclock vlast_clk;        /* the last one's clock within v (see reverse()) */
 static int vlast_tid;
 static uint64_t vran;           /* threads with a step after k */
 
@@ -304,6 +305,7 @@ static void rollback(long to)
         nwlist = 0;
         nundo = 0;
         nev = 0;
+        main_end = -1;
         return;
     }
     for (long j = nev - 1; j >= to; j--) {
@@ -327,6 +329,8 @@ static void rollback(long to)
         if (u->spawned >= 0)
             memset(tinit[u->spawned], 0, sizeof tinit[0]);
     }
+    if (main_end >= to)
+        main_end = -1;
     if (to < nev) {
         nwlist = evu[to].nwlist0;
         nraces = evu[to].race0;
@@ -347,14 +351,19 @@ static uint64_t key_of(const touch *t, int j)
     return j ? obj_key((int)(t->k1 - 1)) : t->k0;
 }
 
-/* What an operation (an event, or a thread's pending operation in its
-   address space) touches. Memory is tracked in 4-byte units: adjacent ints
-   are independent. An access longer than MAX_KEYS units is tracked by its
-   first ones. */
-static inline touch touch_of(const weft__event *e, int space)
+/* What an operation (event j, or a thread's pending operation in its
+   address space in the state before event j) touches. Memory is tracked in
+   4-byte units: adjacent ints are independent. An access longer than
+   MAX_KEYS units is tracked by its first ones.
+   A thread's end `ends` the process, and so cuts short what every other
+   thread would do next, if it is main's, or another's once main has ended
+   (with --keep-threads, the last one's does). Until then it touches only
+   its thread object: it commutes with all but the joins of it. */
+static inline touch touch_of(const weft__event *e, int space, long j)
 {
     unsigned f = e->op->flags;
-    touch t = {0, 0, 0, !(f & WEFT__F_READS), f & WEFT__F_EXIT, 0};
+    bool ends = (f & WEFT__F_EXIT) && (e->tid == 0 || (main_end >= 0 && main_end < j));
+    touch t = {0, 0, 0, !(f & WEFT__F_READS), ends, 0};
     if (f & WEFT__F_LOCAL)
         return t;
     if (f & WEFT__F_MEM) {
@@ -396,9 +405,9 @@ static bool touches_conflict(const touch *a, const touch *b)
     return false;
 }
 
-static touch pending_touch(const weft__thread *r)
+static touch pending_touch(const weft__thread *r, long j)
 {
-    return touch_of(&r->pend.ev, r->space);
+    return touch_of(&r->pend.ev, r->space, j);
 }
 
 /* Would t's pending operation end the execution (and so cut short what
@@ -561,7 +570,7 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
         if (sub < 0)
             return pool_full(ex, d);
         w[sub].tid = p;
-        w[sub].t = pending_touch(ex->threads[p]);
+        w[sub].t = pending_touch(ex->threads[p], i);
     }
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
@@ -570,6 +579,14 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
 }
 
 /* ---- reversing a race: the wakeup sequence and its insertion ----------------- */
+
+/* c = max(c, o), over the first n entries */
+static inline void join(uint32_t *c, const uint32_t *o, int n)
+{
+    for (int x = 0; x < n; x++)
+        if (o[x] > c[x])
+            c[x] = o[x];
+}
 
 static int vtid(int pos) { return vev[pos] >= 0 ? evi[vev[pos]].tid : vlast_tid; }
 static const uint32_t *vclk(int pos) { return vev[pos] >= 0 ? vc(vev[pos]) : vlast_clk; }
@@ -664,12 +681,11 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
     }
 }
 
-/* The operation of thread p (clock ci, touching tp), the event i or p's
+/* The operation of thread p (touching tp), the event i or p's
    pending operation if i is the end of the execution, races with the earlier
    event k: make sure the state before k explores "what ran after k, not
    ordered after it, then p's operation". */
-static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, const touch *tp,
-                    bool gated)
+static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, bool gated)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
@@ -690,6 +706,14 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
         if (tlast[u] > k)
             seen |= (uint64_t)1 << u;
     nv = 0;
+    /* p's operation's clock within v: what of v it depends on (its own
+       thread's steps, its spawn, what it conflicts with) and what those
+       depend on. Its clock in the execution is no guide: it is ordered
+       after k, and so after everything that k is ordered before, which v
+       leaves behind. (Any other step of v keeps its clock: nothing ordered
+       after k is ordered before it.) Only the entries of v's threads are
+       ever compared, so the others may stay 0. */
+    memset(vlast_clk, 0, sizeof *vlast_clk * (size_t)nt);
     /* v: the events after k not ordered after it, in order, then p's
        operation (the order matters: sleep sets follow it) */
     for (long j = k + 1, n = ex->nevents; j < n; j++) {
@@ -697,12 +721,13 @@ static void reverse(weft__exec *ex, long k, long i, int p, const uint32_t *ci, c
             continue;   /* ordered after k: not part of the reversed sequence */
         vev[nv] = j;
         vt[nv] = evi[j].t;
+        if (evi[j].tid == p || touches_conflict(&vt[nv], tp) || evu[j].spawned == p)
+            join(vlast_clk, vc(j), nt);
         nv++;
     }
     vev[nv] = -1;
     vt[nv] = *tp;
     nv++;
-    vlast_clk = ci;
     vlast_tid = p;
     vran = seen | (uint64_t)1 << p;
     vleft = nv;
@@ -803,19 +828,11 @@ __attribute__((noinline)) static uint64_t sleep_after(weft__exec *ex, long i)
         const weft__thread *rt = ex->threads[r];
         if (rt->state != WEFT__RUN || ends_process(ex, rt))
             continue;
-        touch tr = pending_touch(rt);
+        touch tr = pending_touch(rt, i + 1);
         if (!touches_conflict(&tr, te))
             keep |= (uint64_t)1 << r;
     }
     return keep;
-}
-
-/* c = max(c, o), over the first n entries */
-static inline void join(uint32_t *c, const uint32_t *o, int n)
-{
-    for (int x = 0; x < n; x++)
-        if (o[x] > c[x])
-            c[x] = o[x];
 }
 
 static void race_add(long k, long i, bool g)
@@ -910,6 +927,8 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
     }
     c[p] = ei->seq = ++tseq[p];
     tlast[p] = i;
+    if (p == 0 && te->ends)
+        main_end = i;
     for (int k = 0; k < te->n; k++) {
         loc *l = ls[k];
         undos[nundo++] = (undo){l->key, l->readers, te->write ? l->lw : l->rd[p], l->writes};
@@ -941,7 +960,7 @@ static void event(weft__exec *ex, long i)
     int p = e->tid;
     const weft__thread *th = ex->threads[p];
     const weft__obj *o = th->pend.obj;
-    evinfo ne = {touch_of(e, th->space), (uint16_t)p,
+    evinfo ne = {touch_of(e, th->space, i), (uint16_t)p,
                  o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
                      ? (int8_t)o->holder->id : -1,
                  gated(th), 0};
@@ -1008,7 +1027,7 @@ static void pending_races(weft__exec *ex)
         if (qt->state != WEFT__RUN)
             continue;
         const uint32_t *cq = tlast[q] >= 0 ? vc(tlast[q]) : tinit[q];
-        touch tq = pending_touch(qt);
+        touch tq = pending_touch(qt, n);
         bool g = gated(qt);
         locs_reserve(tq.n);
         for (int k = 0; k < tq.n; k++) {
@@ -1019,21 +1038,21 @@ static void pending_races(weft__exec *ex)
                     long ev = wlist[w][0];
                     int tw = evi[ev].tid;
                     if (tw != q && cq[tw] < evi[ev].seq)
-                        reverse(ex, ev, n, q, cq, &tq, g);
+                        reverse(ex, ev, n, q, &tq, g);
                 }
             } else if (l->lw >= 0) {
                 long w = l->lw;
                 int tw = evi[w].tid;
                 if (tw != q && cq[tw] < evi[w].seq)
-                    reverse(ex, w, n, q, cq, &tq, g);
+                    reverse(ex, w, n, q, &tq, g);
             }
         }
         if (ok && tl != q && cq[tl] < evi[n - 1].seq)
-            reverse(ex, n - 1, n, q, cq, &tq, g);
+            reverse(ex, n - 1, n, q, &tq, g);
         /* a finding in a thread ends the execution right after that
            thread's last step (ef): q could have had a step before it */
         if (ef >= 0 && tf != q && cq[tf] < evi[ef].seq)
-            reverse(ex, ef, n, q, cq, &tq, g);
+            reverse(ex, ef, n, q, &tq, g);
     }
     /* the exit that ended it also races with what the others last did */
     if (ok && (ex->events[n - 1].op->flags & WEFT__F_EXIT))
@@ -1041,7 +1060,7 @@ static void pending_races(weft__exec *ex)
             long e = tlast[q];
             if (q != tl && e >= 0 && ex->threads[q]->state == WEFT__RUN &&
                 vc(n - 1)[q] < evi[e].seq)
-                reverse(ex, e, n - 1, tl, vc(n - 1), &evi[n - 1].t, false);
+                reverse(ex, e, n - 1, tl, &evi[n - 1].t, false);
         }
 }
 
@@ -1059,7 +1078,7 @@ static void end(weft__exec *ex)
         pending_races(ex);
     for (long r = 0; r < nraces; r++) {
         long i = races[r].i;
-        reverse(ex, races[r].k, i, evi[i].tid, vc(i), &evi[i].t, races[r].gated);
+        reverse(ex, races[r].k, i, evi[i].tid, &evi[i].t, races[r].gated);
     }
 }
 

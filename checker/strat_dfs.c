@@ -86,8 +86,17 @@ static void begin(weft__exec *ex)
 
 static int pick(weft__exec *ex, uint64_t en, int cur)
 {
+    /* most picks repeat the replayed prefix: that case without a call */
+    weft__dstack *s = state(ex);
+    if (s->depth < s->len) {
+        weft__dnode *nd = weft__dstack_node(s, s->depth);
+        if (!nd->n && (en >> nd->chosen & 1)) {
+            s->depth++;
+            return nd->chosen;
+        }
+    }
     bool fresh;
-    weft__dnode *nd = weft__dstack_step(ex, state(ex), 0, en, &fresh);
+    weft__dnode *nd = weft__dstack_step(ex, s, 0, en, &fresh);
     if (!nd)
         return WEFT__PICK_DIVERGED;
     if (fresh) {

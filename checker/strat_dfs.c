@@ -84,6 +84,23 @@ static void begin(weft__exec *ex)
     s->depth = 0;
 }
 
+/* A new node, or a replayed one the fast path in pick did not take (which
+   weft__dstack_step then finds not repeated). Out of line, so that pick's
+   common path needs no frame. */
+static __attribute__((noinline)) int pick_step(weft__exec *ex, weft__dstack *s, uint64_t en,
+                                               int cur)
+{
+    bool fresh;
+    weft__dnode *nd = weft__dstack_step(ex, s, 0, en, &fresh);
+    if (!nd)
+        return WEFT__PICK_DIVERGED;
+    if (fresh) {
+        int first = cur >= 0 ? cur : __builtin_ctzll(en);
+        *nd = (weft__dnode){en & ~((uint64_t)1 << first), first, 0};
+    }
+    return nd->chosen;
+}
+
 static int pick(weft__exec *ex, uint64_t en, int cur)
 {
     /* most picks repeat the replayed prefix: that case without a call */
@@ -95,15 +112,7 @@ static int pick(weft__exec *ex, uint64_t en, int cur)
             return nd->chosen;
         }
     }
-    bool fresh;
-    weft__dnode *nd = weft__dstack_step(ex, s, 0, en, &fresh);
-    if (!nd)
-        return WEFT__PICK_DIVERGED;
-    if (fresh) {
-        int first = cur >= 0 ? cur : __builtin_ctzll(en);
-        *nd = (weft__dnode){en & ~((uint64_t)1 << first), first, 0};
-    }
-    return nd->chosen;
+    return pick_step(ex, s, en, cur);
 }
 
 static int choose(weft__exec *ex, int n)

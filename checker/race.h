@@ -8,6 +8,9 @@
 ** threads. A thread's race_cell is the cell of its latest plain write (or
 ** NULL), race_key that cell's key: set by race.c after such a write, reset
 ** for every thread when the table moves, and for a thread when it is made.
+** The key of a global in a process other than the first carries the
+** process's number in its top bits (race.c): no address matches it, so such
+** writes always take weft__race_access.
 */
 #ifndef WEFT_RACE_H
 #define WEFT_RACE_H

@@ -9,23 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "weft_int.h"
+#include "race.h"
 
-struct weft__vc { uint32_t c[WEFT__MAX_THREADS]; };
-
-/* One access remembered in a shadow cell. */
-typedef struct acc { uint32_t clk; int16_t tid; bool atomic; bool write; uint8_t bytes; long step; const void *pc; } acc;
-#define NREADS 4
-
-/* Shadow state of one 8-byte granule, valid when gen is the current execution's. */
-typedef struct cell {
-    uintptr_t key;
-    unsigned gen;
-    acc w;                  /* last write (w.tid < 0: none) */
-    acc r[NREADS];          /* last read of up to NREADS threads, where rmask says */
-    uint8_t rmask;          /* which of r[] hold a read (the others are left over) */
-    weft__vc *sync;         /* clock released by atomic writes here */
-} cell;
+typedef weft__race_acc acc;
+typedef struct weft__race_cell cell;
+#define NREADS WEFT__RACE_NREADS
 
 static cell *cells;
 static size_t ncells_cap, ncells_used;
@@ -67,6 +55,7 @@ static void vc_join(weft__vc *into, const weft__vc *from)
 
 void weft__race_thread_new(weft__thread *t, weft__thread *parent)
 {
+    t->race_key = NO_KEY;
     if (!enabled)
         return;
     t->clock = vc_new();
@@ -138,6 +127,8 @@ static bool grow(void)
     cells = n;
     ncells_cap = cap;
     last_key = NO_KEY;
+    for (int i = 0; weft__ex && i < weft__ex->nthreads; i++)
+        weft__ex->threads[i]->race_key = NO_KEY;
     return true;
 }
 
@@ -291,19 +282,19 @@ void weft__race_access(uintptr_t addr, int size, bool write, bool atomic, const 
     cell *c = lookup(key);
     if (!c)
         return;
-    /* the bytes of the granule this access covers: neighbours do not race */
-    unsigned off = addr & 7;
-    uint8_t bytes = (uint8_t)(size >= 8 ? 0xffu << off : ((1u << size) - 1) << off);
-    if (!bytes)
-        bytes = 0xff;
+    uint8_t bytes = weft__race_bytes(addr, size);
     /* The usual case, a plain write after the same thread's (or the
        granule's first), with no read held: nothing to check, the write to
        remember. */
-    if (write && !atomic && !c->rmask && (c->w.tid == t->id || c->w.tid < 0)) {
+    if (write && !atomic && !c->rmask && (c->w.tid == t->id || c->w.tid < 0))
         c->w = (acc){t->clock->c[t->id], (int16_t)t->id, false, true, bytes, t->last_ev, pc};
-        return;
+    else
+        access_cell(c, t, addr, bytes, write, atomic, pc);
+    /* t's next plain write here may take weft__race_write_again's shortcut */
+    if (write && !atomic) {
+        t->race_key = key;
+        t->race_cell = c;
     }
-    access_cell(c, t, addr, bytes, write, atomic, pc);
 }
 
 /* The first race of the execution, if any: its two call sites (which make

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "race.h"
 #include "report.h"
 
 weft__exec *weft__ex;
@@ -407,7 +408,9 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
         e->val = load(addr, size);
         observe_read(ex, t, pc, addr, e->val, sp);
     }
-    weft__race_access(addr, size, flags & WEFT__F_WRITE, flags & WEFT__F_ATOMIC, pc);
+    if ((flags & (WEFT__F_WRITE | WEFT__F_ATOMIC)) != WEFT__F_WRITE ||
+        !weft__race_write_again(t, addr, size, pc))
+        weft__race_access(addr, size, flags & WEFT__F_WRITE, flags & WEFT__F_ATOMIC, pc);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */

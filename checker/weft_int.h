@@ -159,6 +159,8 @@ struct weft__thread {
     uintptr_t spin_addr; long spin_val;   /* what it spins on, for the report */
     int last_write_ev; int last_write_size;
     weft__vc *clock;            /* race detector */
+    uintptr_t race_key;         /* race.h: the granule of its latest plain write, */
+    struct weft__race_cell *race_cell;   /* and its shadow cell (NULL: none) */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
     weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
     char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */

@@ -140,8 +140,8 @@ static long nev;
 static bool fresh;              /* the tables started afresh for this execution */
 
 /* What the search keeps of event i besides its clock: what it touches, its
-   place in its thread, who held its lock before it (-1: none, or not a
-   lock), and whether its operation could only run once its object let it
+   place in its thread, who held its lock before it (held_before()), and
+   whether its operation could only run once its object let it
    (its races are gated). Apart from the events, so that reversing a race,
    which walks what ran after the earlier event, reads 24 bytes an event. */
 typedef struct evinfo {
@@ -695,8 +695,9 @@ static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, bool
     int nt = ex->nthreads;
     /* What waits for a thread's end (a join) cannot run before it; what
        waits for a lock cannot run before an operation on it while another
-       thread holds it (nothing in v touches the lock: all would be ordered
-       after k) */
+       thread holds it, nor an acquire of a semaphore before an operation on
+       it while it was at 0 (EMPTY) (nothing in v touches the object: all
+       would be ordered after k) */
     if (gated && tp->n && ek->obj >= 0 && tp->k0 == obj_key(ek->obj) &&
         ((ek->op->flags & WEFT__F_EXIT) || (evi[k].held >= 0 && evi[k].held != p)))
         return;
@@ -954,16 +955,27 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
     nev = i + 1;
 }
 
+/* Who held a lock before an operation on it (-1: nobody); for a
+   semaphore, EMPTY if it was at 0 (a gated acquire would have waited). */
+#define EMPTY INT8_MAX
+static int8_t held_before(const weft__obj *o)
+{
+    if (!o)
+        return -1;
+    if (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK)
+        return o->holder ? (int8_t)o->holder->id : -1;
+    if (o->kind == WEFT__O_SEM || o->kind == WEFT__O_BSEM)
+        return o->units == 0 ? EMPTY : -1;
+    return -1;
+}
+
 static void event(weft__exec *ex, long i)
 {
     const weft__event *e = &ex->events[i];
     int p = e->tid;
     const weft__thread *th = ex->threads[p];
     const weft__obj *o = th->pend.obj;
-    evinfo ne = {touch_of(e, th->space, i), (uint16_t)p,
-                 o && (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK) && o->holder
-                     ? (int8_t)o->holder->id : -1,
-                 gated(th), 0};
+    evinfo ne = {touch_of(e, th->space, i), (uint16_t)p, held_before(o), gated(th), 0};
     int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS
                           ? (int32_t)e->val : -1;
     /* a step the last execution made too leaves the tables as they are if

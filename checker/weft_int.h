@@ -62,6 +62,7 @@ typedef struct weft__obj {
     int kind;                   /* enum weft__objkind */
     char name[WEFT__NAME];      /* user's name, or "<kname>#<n>" */
     weft__thread *holder;       /* lock-like objects: the owner, for deadlock reports */
+    int units;                  /* semaphores: the units left (an acquire at 0 waits) */
     weft__vc *clock;            /* happens-before released into this object; lazy */
 } weft__obj;
 

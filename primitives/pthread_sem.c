@@ -14,8 +14,7 @@
 #define PC __builtin_return_address(0)
 
 typedef struct sem {
-    weft__obj obj;
-    unsigned value;
+    weft__obj obj;              /* its value is obj.units */
 } sem;
 
 static const weft__opdesc OP_WAIT = {"sem_wait", 0};
@@ -28,7 +27,7 @@ static const weft__opdesc OP_DESTROY = {"sem_destroy", 0};
 static sem *sem_new(void *s, unsigned value)
 {
     sem *x = weft__pt_new(s, WEFT__PT_SEM, sizeof *x, WEFT__O_SEM, "sem");
-    x->value = value;
+    x->obj.units = (int)value;
     return x;
 }
 
@@ -46,7 +45,7 @@ static sem *sem_of(void *s)
 
 static bool positive(void *a)
 {
-    return ((sem *)a)->value > 0;
+    return ((sem *)a)->obj.units > 0;
 }
 
 /* mode 0 waits, 1 tries (EAGAIN), 2 waits with a deadline (ETIMEDOUT) */
@@ -62,7 +61,7 @@ static int sem_down(sem *x, int mode, const void *pc)
             return -1;
         }
     }
-    x->value--;
+    x->obj.units--;
     weft__hb_acquire(x);
     return 0;
 }
@@ -142,11 +141,11 @@ int __wrap_sem_post(sem_t *s)
         return sem_post(s);
     sem *x = sem_of(s);
     weft__op(&OP_POST, x, 0, NULL, NULL, PC);
-    if (x->value >= (unsigned)SEM_VALUE_MAX) {
+    if (x->obj.units >= SEM_VALUE_MAX) {
         errno = EOVERFLOW;
         return -1;
     }
-    x->value++;
+    x->obj.units++;
     weft__hb_release(x);
     return 0;
 }
@@ -157,7 +156,7 @@ int __wrap_sem_getvalue(sem_t *s, int *value)
         return sem_getvalue(s, value);
     sem *x = sem_of(s);
     weft__op(&OP_GETVALUE, x, 0, NULL, NULL, PC);
-    weft__result(x->value);
-    *value = (int)x->value;
+    weft__result(x->obj.units);
+    *value = x->obj.units;
     return 0;
 }

@@ -6,8 +6,7 @@
 #include "prim.h"
 
 struct weft_sem {
-    weft__obj obj;              /* kind WEFT__O_SEM or WEFT__O_BSEM */
-    int value;
+    weft__obj obj;              /* kind WEFT__O_SEM or WEFT__O_BSEM; its value is obj.units */
     int initial;                /* the bound of a BoundedSemaphore */
 };
 
@@ -19,12 +18,12 @@ static const weft__opdesc OP_VALUE = {"value", WEFT__F_READS | WEFT__F_RES};
 
 static bool positive(void *a)
 {
-    return ((weft_sem *)a)->value > 0;
+    return ((weft_sem *)a)->obj.units > 0;
 }
 
 static void take(weft_sem *s)
 {
-    s->value--;
+    s->obj.units--;
     weft__hb_acquire(s);
 }
 
@@ -32,7 +31,7 @@ static weft_sem *make(int value, int kind, const char *kname, const char *name,
                       const void *pc)
 {
     weft_sem *s = weft__obj_new(sizeof(weft_sem), kind, kname, name);
-    s->value = s->initial = value;
+    s->obj.units = s->initial = value;
     if (value < 0)
         weft__misuse(s, "new", "ValueError: semaphore initial value must be >= 0", pc);
     return s;
@@ -43,9 +42,9 @@ static void release_n(weft_sem *s, int n, const void *pc)
     weft__op(&OP_RELEASE, s, n, NULL, NULL, pc);
     if (n < 1)
         weft__misuse(s, "release", "ValueError: n must be one or more", pc);
-    if (s->obj.kind == WEFT__O_BSEM && s->value + n > s->initial)
+    if (s->obj.kind == WEFT__O_BSEM && s->obj.units + n > s->initial)
         weft__misuse(s, "release", "ValueError: Semaphore released too many times", pc);
-    s->value += n;
+    s->obj.units += n;
     weft__hb_release(s);
 }
 
@@ -55,7 +54,7 @@ void weft__sem_acquire(weft_sem *s, const void *pc)
     take(s);
     /* not printed (no WEFT__F_RES): the value left, from which the lock-order
        detector works out the initial value, how many threads can hold it */
-    weft__result(s->value);
+    weft__result(s->obj.units);
 }
 
 void weft__sem_release(weft_sem *s, const void *pc)
@@ -120,6 +119,6 @@ void weft_sem_release_n(weft_sem *s, int n)
 int weft_sem_value(weft_sem *s)
 {
     weft__op(&OP_VALUE, s, 0, NULL, NULL, __builtin_return_address(0));
-    weft__result(s->value);
-    return s->value;
+    weft__result(s->obj.units);
+    return s->obj.units;
 }

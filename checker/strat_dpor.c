@@ -5,7 +5,7 @@
 ** independent operations (a Mazurkiewicz trace) are one; each trace is run
 ** to completion once. The theory rules out runs that turn out redundant
 ** part-way only where no operation waits; where one does (a condition, a
-** semaphore), such a run can still happen: it is cut short (BLOCKED).
+** queue), such a run can still happen: it is cut short (BLOCKED).
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two

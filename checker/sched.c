@@ -279,7 +279,6 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
             ex->weight *= popcount(cand);
         }
     }
-    ex->last_enabled = en;
 
     weft__thread *u = ex->threads[pick];
     weft__pending *p = &u->pend;
@@ -1004,7 +1003,6 @@ void weft__sched_run(weft__exec *ex)
     ex->atomic_depth = 0;
     ex->atomic_sync = NULL;
     ex->main_exits = false;   /* the pthread layer sets it per execution */
-    ex->last_enabled = 0;
     ex->en_always = 0;
     ex->en_check = 0;
     ex->en_join = 0;

@@ -283,7 +283,6 @@ struct weft__exec {
     volatile int *cur_tid;      /* in shared memory */
     uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
-    uint64_t last_enabled;      /* the enabled set at the latest pick */
     uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
                                    no predicate (or is timed): enabled (sched.c, classify) */
     uint64_t en_check;          /* the other RUN threads but those in en_join: enabled()

@@ -438,6 +438,21 @@ static void test_cli_replay_race(void)
    report, as check printed it, followed by the assertion's; the
    assertion's token replays to the assertion alone. Same bytes every time. */
 static void token_in(const char *out, const char *after, char *buf, size_t n);
+
+/* Replaying a marked race token (twice: the same bytes) prints check's
+   race report (rs, up to the next finding's, next) and then that one. */
+static void replay_race_first(const char *model, const char *race, const char *rs,
+                              const char *next)
+{
+    char args[4200];
+    snprintf(args, sizeof args, "%s %s", model, race);
+    run a = weft("replay", args), b = weft("replay", args);
+    ASSERT_EQ(a.status, 1);
+    ASSERT_STR(a.out, b.out);
+    ASSERT(!strncmp(a.out, rs, (size_t)(next - rs)));
+    ASSERT(!strncmp(a.out + (next - rs), next, strlen(a.out + (next - rs))));
+}
+
 static void test_cli_replay_race_then_assert(void)
 {
     const char *model = "tests/findings/race_then_assert.c";
@@ -454,12 +469,7 @@ static void test_cli_replay_race_then_assert(void)
     ASSERT_EQ(strlen(race), k + strlen("+data_race"));
     ASSERT(!strncmp(race, assertion, k) && !strcmp(race + k, "+data_race"));
     /* the race's token: the race's report, then the assertion's */
-    snprintf(args, sizeof args, "%s %s", model, race);
-    run a = weft("replay", args), b = weft("replay", args);
-    ASSERT_EQ(a.status, 1);
-    ASSERT_STR(a.out, b.out);
-    ASSERT(!strncmp(a.out, rs, (size_t)(as - rs)));
-    ASSERT(!strncmp(a.out + (as - rs), as, strlen(a.out + (as - rs))));
+    replay_race_first(model, race, rs, as);
     snprintf(args, sizeof args, "--json %s %s", model, race);
     run j = weft("replay", args);
     ASSERT_EQ(j.status, 1);
@@ -498,12 +508,7 @@ static void test_cli_replay_race_lock_order(void)
     token_in(r.out, "lock_order found", order, sizeof order);
     ASSERT_EQ(strlen(race), strlen(order) + strlen("+data_race"));
     ASSERT(!strncmp(race, order, strlen(order)));
-    snprintf(args, sizeof args, "%s %s", model, race);
-    run a = weft("replay", args), b = weft("replay", args);
-    ASSERT_EQ(a.status, 1);
-    ASSERT_STR(a.out, b.out);
-    ASSERT(!strncmp(a.out, rs, (size_t)(ls - rs)));
-    ASSERT(!strncmp(a.out + (ls - rs), ls, strlen(a.out + (ls - rs))));
+    replay_race_first(model, race, rs, ls);
     snprintf(args, sizeof args, "%s %s", model, order);
     run c = weft("replay", args);
     ASSERT_EQ(c.status, 1);

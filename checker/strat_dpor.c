@@ -4,8 +4,9 @@
 ** trees, and sleep sets. Two executions that differ only in the order of
 ** independent operations (a Mazurkiewicz trace) are one; each trace is run
 ** to completion once. The theory rules out runs that turn out redundant
-** part-way only where no operation waits; where one does (a condition, a
-** queue), such a run can still happen: it is cut short (BLOCKED).
+** part-way only where no operation waits; where one does, reversals that
+** cannot happen are skipped (reverse()), and the few redundant runs left
+** (spins, barriers) are cut short (BLOCKED).
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two
@@ -140,19 +141,23 @@ static long nev;
 static bool fresh;              /* the tables started afresh for this execution */
 
 /* What the search keeps of event i besides its clock: what it touches, its
-   place in its thread, who held its lock before it (held_before()), and
-   whether its operation could only run once its object let it
+   place in its thread, who held its lock before it (held_before(); the
+   lock is its second object, held2, for a condition's wait, which releases
+   it), and whether its operation could only run once its object let it
    (its races are gated). Apart from the events, so that reversing a race,
    which walks what ran after the earlier event, reads 24 bytes an event. */
+#define EMPTY INT8_MAX
 typedef struct evinfo {
     touch t;
-    uint16_t tid;
-    int8_t held;
-    bool gated;
+    uint8_t tid;
+    bool held2;
+    int8_t held;            /* held_before(): a thread, -1 or EMPTY */
+    uint8_t gated;          /* gated() */
     uint32_t seq;           /* event i is its thread's seq-th */
 } evinfo;
 /* event() compares what a step is, the bytes before seq */
 _Static_assert(offsetof(evinfo, seq) == sizeof(touch) + 4, "evinfo has padding before seq");
+_Static_assert(WEFT__MAX_THREADS <= UINT8_MAX, "a thread id fits evinfo.tid");
 static evinfo *evi;
 /* What event i changed besides its own entries, to take it out again. */
 typedef struct evundo {
@@ -177,7 +182,7 @@ static uint64_t next_sleep;     /* the sleep set of the state after the last eve
 static long main_end = -1;      /* the event of main's end in the tables, or -1 */
 /* the races found in this execution (in the order of i): event k with
    event i (whose operation could only run once its object let it: gated) */
-typedef struct race { long k, i; bool gated; } race;
+typedef struct race { long k, i; uint8_t gated; } race;
 static race *races;
 static long nraces, cap_races;
 
@@ -421,10 +426,14 @@ static bool ends_process(const weft__exec *ex, const weft__thread *t)
 }
 
 /* t's pending operation can run only once its object lets it (a join, an
-   acquire), not a timed one that may give up. */
-static bool gated(const weft__thread *t)
+   acquire), not a timed one that may give up: GATED; GATED | UNITS if it
+   waits for its object's units (WEFT__F_UNITS). */
+enum { GATED = 1, UNITS = 2 };
+static uint8_t gated(const weft__thread *t)
 {
-    return t->pend.ready && !t->pend.timed;
+    if (!t->pend.ready || t->pend.timed)
+        return 0;
+    return GATED | (t->pend.ev.op->flags & WEFT__F_UNITS ? UNITS : 0);
 }
 /* ---- the strategy ------------------------------------------------------------------ */
 
@@ -685,7 +694,7 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
    pending operation if i is the end of the execution, races with the earlier
    event k: make sure the state before k explores "what ran after k, not
    ordered after it, then p's operation". */
-static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, bool gated)
+static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, uint8_t gated)
 {
     dpor *d = state(ex);
     node *nd = &d->nodes[k];
@@ -695,12 +704,20 @@ static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, bool
     int nt = ex->nthreads;
     /* What waits for a thread's end (a join) cannot run before it; what
        waits for a lock cannot run before an operation on it while another
-       thread holds it, nor an acquire of a semaphore before an operation on
-       it while it was at 0 (EMPTY) (nothing in v touches the object: all
-       would be ordered after k) */
-    if (gated && tp->n && ek->obj >= 0 && tp->k0 == obj_key(ek->obj) &&
-        ((ek->op->flags & WEFT__F_EXIT) || (evi[k].held >= 0 && evi[k].held != p)))
-        return;
+       thread holds it, nor what waits for an object's units (an acquire of
+       a semaphore, a get of a queue) before an operation that found them at
+       0 (EMPTY) (nothing in v touches the object: all would be ordered after
+       k). The lock may be k's second object (a condition's wait releases
+       it) and p's (waking from one needs it). */
+    if (gated && tp->n && ek->obj >= 0) {
+        if (tp->k0 == obj_key(ek->obj) && (ek->op->flags & WEFT__F_EXIT))
+            return;
+        int8_t h = evi[k].held;
+        uint64_t hk = obj_key(evi[k].held2 ? ek->obj2 : ek->obj);
+        bool waits = h == EMPTY ? (gated & UNITS) : (h >= 0 && h != p);
+        if (waits && (tp->k0 == hk || (tp->n == 2 && key_of(tp, 1) == hk)))
+            return;
+    }
     /* the threads with a step after k */
     uint64_t seen = 0;
     for (int u = 0; u < nt; u++)
@@ -836,7 +853,7 @@ __attribute__((noinline)) static uint64_t sleep_after(weft__exec *ex, long i)
     return keep;
 }
 
-static void race_add(long k, long i, bool g)
+static void race_add(long k, long i, uint8_t g)
 {
     if (nraces == cap_races) {
         cap_races = cap_races ? 2 * cap_races : 1024;
@@ -879,7 +896,7 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
        An access of p's own needs no join: p's past holds it already. */
     const int maxr = MAX_KEYS * (WEFT__MAX_THREADS + 1) + 4096;   /* per event */
     int nr = 0;
-    bool g = ei->gated;
+    uint8_t g = ei->gated;
     loc *ls[MAX_KEYS];
     locs_reserve(te->n);
     for (int k = 0; k < te->n; k++) {
@@ -955,18 +972,16 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
     nev = i + 1;
 }
 
-/* Who held a lock before an operation on it (-1: nobody); for a
-   semaphore, EMPTY if it was at 0 (a gated acquire would have waited). */
-#define EMPTY INT8_MAX
+/* Who held a lock before an operation on it (-1: nobody); for another
+   object, EMPTY if its units were 0 (an operation that waits for them,
+   WEFT__F_UNITS, would have waited). */
 static int8_t held_before(const weft__obj *o)
 {
     if (!o)
         return -1;
     if (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK)
         return o->holder ? (int8_t)o->holder->id : -1;
-    if (o->kind == WEFT__O_SEM || o->kind == WEFT__O_BSEM)
-        return o->units == 0 ? EMPTY : -1;
-    return -1;
+    return o->units == 0 ? EMPTY : -1;
 }
 
 static void event(weft__exec *ex, long i)
@@ -975,7 +990,14 @@ static void event(weft__exec *ex, long i)
     int p = e->tid;
     const weft__thread *th = ex->threads[p];
     const weft__obj *o = th->pend.obj;
-    evinfo ne = {touch_of(e, th->space, i), (uint16_t)p, held_before(o), gated(th), 0};
+    evinfo ne = {touch_of(e, th->space, i), (uint8_t)p, false, -1, gated(th), 0};
+    if (o) {
+        /* a condition's wait: the lock it releases or needs */
+        const weft__obj *o2 = th->pend.obj2;
+        ne.held2 = o->kind != WEFT__O_LOCK && o->kind != WEFT__O_RLOCK && o2 &&
+                   (o2->kind == WEFT__O_LOCK || o2->kind == WEFT__O_RLOCK);
+        ne.held = held_before(ne.held2 ? o2 : o);
+    }
     int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS
                           ? (int32_t)e->val : -1;
     /* a step the last execution made too leaves the tables as they are if
@@ -1040,7 +1062,7 @@ static void pending_races(weft__exec *ex)
             continue;
         const uint32_t *cq = tlast[q] >= 0 ? vc(tlast[q]) : tinit[q];
         touch tq = pending_touch(qt, n);
-        bool g = gated(qt);
+        uint8_t g = gated(qt);
         locs_reserve(tq.n);
         for (int k = 0; k < tq.n; k++) {
             uint64_t key = key_of(&tq, k);

@@ -62,7 +62,9 @@ typedef struct weft__obj {
     int kind;                   /* enum weft__objkind */
     char name[WEFT__NAME];      /* user's name, or "<kname>#<n>" */
     weft__thread *holder;       /* lock-like objects: the owner, for deadlock reports */
-    int units;                  /* semaphores: the units left (an acquire at 0 waits) */
+    int units;                  /* what its WEFT__F_UNITS operation waits for: a
+                                   semaphore's units, a queue's items, 1 while an
+                                   event is set, a pool's tasks (+1 once closed) */
     weft__vc *clock;            /* happens-before released into this object; lazy */
 } weft__obj;
 
@@ -90,9 +92,14 @@ typedef struct weft__opdesc {
 #define WEFT__F_EXIT    0x100u  /* a thread's end: if it ends the process, it
                                    depends on whatever the others would do */
 #define WEFT__F_CHOOSE  0x800u  /* weft_choose: ev.val choices, ev.res the one made */
+#define WEFT__F_UNITS   0x1000u /* ready exactly when its object's units are above 0
+                                   (a semaphore's acquire, a queue's get, an event's
+                                   wait, a pool worker's take): DPOR does not try it
+                                   before an operation that found them at 0 */
 _Static_assert(__builtin_popcount(WEFT__F_READS | WEFT__F_YIELD | WEFT__F_VAL | WEFT__F_RES |
                                   WEFT__F_MEM | WEFT__F_ATOMIC | WEFT__F_WRITE | WEFT__F_LOCAL |
-                                  WEFT__F_SPAWN | WEFT__F_JOIN | WEFT__F_EXIT | WEFT__F_CHOOSE) == 12,
+                                  WEFT__F_SPAWN | WEFT__F_JOIN | WEFT__F_EXIT | WEFT__F_CHOOSE |
+                                  WEFT__F_UNITS) == 13,
                "operation flags are distinct bits");
 
 typedef bool (*weft__pred)(void *arg);

@@ -6,19 +6,18 @@
 #include "../checker/weft_int.h"
 
 struct weft_event {
-    weft__obj obj;
-    bool flag;
+    weft__obj obj;              /* obj.units: 1 while set, what a wait waits for */
 };
 
 static const weft__opdesc OP_SET = {"set", 0};
 static const weft__opdesc OP_CLEAR = {"clear", 0};
 static const weft__opdesc OP_IS_SET = {"is_set", WEFT__F_READS | WEFT__F_RES};
-static const weft__opdesc OP_WAIT = {"wait", WEFT__F_READS};
+static const weft__opdesc OP_WAIT = {"wait", WEFT__F_READS | WEFT__F_UNITS};
 static const weft__opdesc OP_WAIT_TIMED = {"wait_timeout", WEFT__F_READS | WEFT__F_RES};
 
 static bool flag(void *a)
 {
-    return ((weft_event *)a)->flag;
+    return ((weft_event *)a)->obj.units;
 }
 
 weft_event *weft_event_new(const char *name)
@@ -29,23 +28,23 @@ weft_event *weft_event_new(const char *name)
 void weft_event_set(weft_event *e)
 {
     weft__op(&OP_SET, e, 0, NULL, NULL, __builtin_return_address(0));
-    e->flag = true;
+    e->obj.units = 1;
     weft__hb_release(e);
 }
 
 void weft_event_clear(weft_event *e)
 {
     weft__op(&OP_CLEAR, e, 0, NULL, NULL, __builtin_return_address(0));
-    e->flag = false;
+    e->obj.units = 0;
 }
 
 bool weft_event_is_set(weft_event *e)
 {
     weft__op(&OP_IS_SET, e, 0, NULL, NULL, __builtin_return_address(0));
-    weft__result(e->flag);
-    if (e->flag)
+    weft__result(e->obj.units);
+    if (e->obj.units)
         weft__hb_acquire(e);
-    return e->flag;
+    return e->obj.units;
 }
 
 void weft_event_wait(weft_event *e)

@@ -50,7 +50,7 @@ struct weft_executor {
     workers w;
 };
 
-static const weft__opdesc OP_TAKE = {"take", 0};
+static const weft__opdesc OP_TAKE = {"take", WEFT__F_UNITS};
 static const weft__opdesc OP_FINISH = {"finish", WEFT__F_RES};
 static const weft__opdesc OP_FINISH_MAP = {"finish_map", WEFT__F_VAL};
 static const weft__opdesc OP_APPLY = {"apply_async", WEFT__F_VAL};
@@ -70,6 +70,13 @@ static bool has_work(void *arg)
     return w->ntasks > 0 || w->closed;
 }
 
+/* The owner's units are above 0 exactly when has_work holds (for DPOR:
+   WEFT__F_UNITS); called wherever ntasks or closed change. */
+static void count_units(workers *w)
+{
+    w->owner->units = w->ntasks + w->closed;
+}
+
 static task *dequeue(workers *w)
 {
     task *k = w->head;
@@ -77,6 +84,7 @@ static task *dequeue(workers *w)
     if (!w->head)
         w->tail = NULL;
     w->ntasks--;
+    count_units(w);
     return k;
 }
 
@@ -88,6 +96,7 @@ static void enqueue(workers *w, task *k)
         w->head = k;
     w->tail = k;
     w->ntasks++;
+    count_units(w);
     weft__hb_release(k);
 }
 
@@ -246,6 +255,7 @@ void weft_pool_close(weft_pool *p)
 {
     weft__op(&OP_CLOSE, p, 0, NULL, NULL, __builtin_return_address(0));
     p->w.closed = true;
+    count_units(&p->w);
 }
 
 void weft_pool_join(weft_pool *p)
@@ -294,6 +304,7 @@ void weft_executor_shutdown(weft_executor *e, bool wait)
     const void *pc = __builtin_return_address(0);
     weft__op(&OP_SHUTDOWN, e, wait, NULL, NULL, pc);
     e->w.closed = true;
+    count_units(&e->w);
     if (wait)
         join_workers(&e->w, pc);
 }

@@ -17,7 +17,7 @@ typedef struct sem {
     weft__obj obj;              /* its value is obj.units */
 } sem;
 
-static const weft__opdesc OP_WAIT = {"sem_wait", 0};
+static const weft__opdesc OP_WAIT = {"sem_wait", WEFT__F_UNITS};
 static const weft__opdesc OP_TRYWAIT = {"sem_trywait", WEFT__F_RES};
 static const weft__opdesc OP_TIMEDWAIT = {"sem_timedwait", WEFT__F_RES};
 static const weft__opdesc OP_POST = {"sem_post", 0};

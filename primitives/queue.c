@@ -11,7 +11,7 @@
 enum { FIFO, LIFO, PRIO, SIMPLE };
 
 struct weft_queue {
-    weft__obj obj;              /* first */
+    weft__obj obj;              /* first; obj.units: n, what a get waits for */
     int kind;                   /* FIFO, LIFO, PRIO or SIMPLE */
     int maxsize;                /* <= 0: unbounded */
     long *items;                /* items[head .. head+n), in put order */
@@ -22,7 +22,7 @@ struct weft_queue {
 static const weft__opdesc OP_PUT = {"put", WEFT__F_VAL};
 static const weft__opdesc OP_PUT_NOWAIT = {"put_nowait", WEFT__F_VAL | WEFT__F_RES};
 static const weft__opdesc OP_PUT_TIMEOUT = {"put_timeout", WEFT__F_VAL | WEFT__F_RES};
-static const weft__opdesc OP_GET = {"get", WEFT__F_RES};
+static const weft__opdesc OP_GET = {"get", WEFT__F_RES | WEFT__F_UNITS};
 static const weft__opdesc OP_GET_NOWAIT = {"get_nowait", WEFT__F_RES};
 static const weft__opdesc OP_GET_TIMEOUT = {"get_timeout", WEFT__F_VAL | WEFT__F_RES};
 static const weft__opdesc OP_QSIZE = {"qsize", WEFT__F_READS | WEFT__F_RES};
@@ -78,6 +78,7 @@ static void push(weft_queue *q, long item)
         q->head = 0;
     }
     q->items[q->head + q->n++] = item;
+    q->obj.units = q->n;
     q->unfinished++;
     weft__hb_release(q);
 }
@@ -110,6 +111,7 @@ static long pop(weft_queue *q)
         break;
     }
     q->n--;
+    q->obj.units = q->n;
     if (q->n == 0)
         q->head = 0;
     weft__hb_acquire(q);

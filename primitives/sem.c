@@ -10,7 +10,7 @@ struct weft_sem {
     int initial;                /* the bound of a BoundedSemaphore */
 };
 
-static const weft__opdesc OP_ACQUIRE = {"acquire", 0};
+static const weft__opdesc OP_ACQUIRE = {"acquire", WEFT__F_UNITS};
 static const weft__opdesc OP_TRY = {"try_acquire", WEFT__F_RES};
 static const weft__opdesc OP_TIMED = {"acquire_timeout", WEFT__F_RES};
 static const weft__opdesc OP_RELEASE = {"release", WEFT__F_VAL};

@@ -116,8 +116,12 @@ static void test_stats_events(void)
    main runs, and a wakeup sequence's order is its own, not the execution's
    it came from; wakeup trees leave none then where no operation waits
    (indexer had 49 and 833 before the last two rules) nor on these
-   semaphore models (two_phase_barrier had 926), a few on conditions (bbq:
-   a bounded buffer). */
+   semaphore models (two_phase_barrier had 926). Nor on conditions (bbq
+   had 3, cond_lost_timeout 11: a wait releases its lock, which another
+   thread's acquire cannot take before it), queues (queue_join 4), events,
+   futures (future_as_completed 18) or pools (pool_map_order 3): what
+   waits for an object's units is not tried before an operation that found
+   them at 0. */
 static void test_dpor_blocked(void)
 {
     static const struct { const char *args; long executions, blocked; } cases[] = {
@@ -125,7 +129,13 @@ static void test_dpor_blocked(void)
         {"--json tests/bench/indexer.c -DN=13", 64, 0},
         {"--json tests/bench/indexer.c -DN=14", 512, 0},
         {"--json tests/bench/philosophers.c", 6, 0},
-        {"--json models/bbq.c", 80, 3},
+        {"--json models/bbq.c", 80, 0},
+        {"--json --keep-going models/bbq_notify.c", 60, 0},
+        {"--json --keep-going tests/prim/cond_lost_timeout.c", 50, 0},
+        {"--json models/queue_join.c", 384, 0},
+        {"--json models/event_server_client.c", 3, 0},
+        {"--json tests/prim/future_as_completed.c", 90, 0},
+        {"--json tests/prim/pool_map_order.c", 72, 0},
         {"--json models/two_phase_barrier.c", 4096, 0},
         {"--json models/readers_writers.c", 14, 0},
         {"--json tests/bench/counter_lock.c -DN=3 -DITERS=3", 1680, 0},

@@ -166,6 +166,20 @@ typedef struct evundo {
     long undo0, nwlist0, race0;   /* the lengths of undos, wlist, races before it */
 } evundo;
 static evundo *evu;
+/* A memory step's identity (what determines its evinfo: the operation, the
+   address, the size, the thread and its address space), kept for event i
+   if it was one (else op is NULL): most repeated steps are memory steps,
+   checked so without working out what they touch. */
+typedef struct memkey {
+    uintptr_t addr;
+    const weft__opdesc *op;
+    uint32_t who;
+} memkey;
+static memkey *evk;
+static inline uint32_t mem_who(const weft__event *e, int space)
+{
+    return (uint32_t)e->tid | (uint32_t)e->size << 8 | (uint32_t)space << 16;
+}
 /* The events' vector clocks, cw entries each: a copy or a join costs what
    the threads do (3 or 4 in most models), not WEFT__MAX_THREADS. cw covers
    the threads of this execution so far (widen()) and keeps its width for
@@ -452,6 +466,7 @@ static void begin(weft__exec *ex)
         free(clks);
         free(evi);
         free(evu);
+        free(evk);
         free(undos);
         free(vev);
         free(vnext);
@@ -461,11 +476,12 @@ static void begin(weft__exec *ex)
         clks = malloc(sizeof *clks * (size_t)cap_ev * WEFT__MAX_THREADS);
         evi = malloc(sizeof *evi * (size_t)cap_ev);
         evu = malloc(sizeof *evu * (size_t)cap_ev);
+        evk = malloc(sizeof *evk * (size_t)cap_ev);
         undos = malloc(sizeof *undos * (size_t)cap_ev * MAX_KEYS);
         vev = malloc(sizeof *vev * (size_t)(cap_ev + 1));
         vnext = malloc(sizeof *vnext * (size_t)(cap_ev + 1));
         vt = malloc(sizeof *vt * (size_t)(cap_ev + 1));
-        WEFT_ASSERT(clks && evi && evu && undos && vev && vnext && vt);
+        WEFT_ASSERT(clks && evi && evu && evk && undos && vev && vnext && vt);
         nev = 0;
     }
     if (!wlist) {
@@ -878,6 +894,10 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
     int p = ei->tid;
     int nt = ex->nthreads;   /* clock entries past it are 0 everywhere */
     evu[i] = (evundo){(int32_t)tlast[p], spawned, nundo, nwlist, nraces};
+    const weft__event *e = &ex->events[i];
+    evk[i] = e->op->flags & WEFT__F_MEM
+                 ? (memkey){e->addr, e->op, mem_who(e, ex->threads[p]->space)}
+                 : (memkey){0, NULL, 0};
     if (nt > cw)
         widen(i, nt);
     uint32_t *c = vc(i);
@@ -984,13 +1004,13 @@ static int8_t held_before(const weft__obj *o)
     return o->units == 0 ? EMPTY : -1;
 }
 
-static void event(weft__exec *ex, long i)
+/* Event i, unless it is a memory step the tables hold already: what it is
+   (evinfo), and into the tables if they hold something else there. */
+__attribute__((noinline)) static void check_step(weft__exec *ex, long i, const weft__event *e,
+                                                 const weft__thread *th)
 {
-    const weft__event *e = &ex->events[i];
-    int p = e->tid;
-    const weft__thread *th = ex->threads[p];
     const weft__obj *o = th->pend.obj;
-    evinfo ne = {touch_of(e, th->space, i), (uint8_t)p, false, -1, gated(th), 0};
+    evinfo ne = {touch_of(e, th->space, i), (uint8_t)e->tid, false, -1, gated(th), 0};
     if (o) {
         /* a condition's wait: the lock it releases or needs */
         const weft__obj *o2 = th->pend.obj2;
@@ -1004,6 +1024,17 @@ static void event(weft__exec *ex, long i)
        it is the same step */
     if (i >= nev || memcmp(&ne, &evi[i], offsetof(evinfo, seq)) || evu[i].spawned != spawned)
         record(ex, i, &ne, spawned);
+}
+
+static void event(weft__exec *ex, long i)
+{
+    const weft__event *e = &ex->events[i];
+    const weft__thread *th = ex->threads[e->tid];
+    /* a repeated memory step is the same step if its memkey is (its evinfo
+       follows from it: no object, no predicate, not an exit) */
+    if (i >= nev || evk[i].op != e->op || evk[i].addr != e->addr ||
+        evk[i].who != mem_who(e, th->space))
+        check_step(ex, i, e, th);
     /* the sleep set after this step, if a new node will start from it */
     if (i + 1 >= state(ex)->len)
         next_sleep = sleep_after(ex, i);

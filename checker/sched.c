@@ -12,6 +12,7 @@
 
 #include "race.h"
 #include "report.h"
+#include "strategy.h"
 
 weft__exec *weft__ex;
 
@@ -235,6 +236,21 @@ static void fair_step(weft__exec *ex, int pick)
     }
 }
 
+/* DFS (ex->prefix): within the prefix an execution replays, the thread the
+   node on the stack chose, if it is a candidate (as strat_dfs.c's pick
+   would answer), taken here without the call; -1 otherwise, for pick. */
+static inline int replayed(weft__exec *ex, uint64_t cand)
+{
+    weft__dstack *s = ex->prefix;
+    if (!s || s->depth >= s->len)
+        return -1;
+    const weft__dnode *nd = weft__dstack_node(s, s->depth);
+    if (nd->n || !(cand >> nd->chosen & 1))
+        return -1;
+    s->depth++;
+    return nd->chosen;
+}
+
 /* Pick the next thread among the enabled ones and run it. Called by the
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
@@ -269,10 +285,13 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
     if (!several && !ex->every_point) {
         pick = __builtin_ctzll(cand);
     } else {
-        pick = ex->pick(ex, cand, cur);
-        if (__builtin_expect(pick < 0, 0))
-            schedule_stop(ex, pick);
-        WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
+        pick = replayed(ex, cand);
+        if (pick < 0) {
+            pick = ex->pick(ex, cand, cur);
+            if (__builtin_expect(pick < 0, 0))
+                schedule_stop(ex, pick);
+            WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
+        }
         if (several) {
             if (ex->ndecisions < ex->cap_decisions)
                 ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};

@@ -295,6 +295,10 @@ struct weft__exec {
     bool unfair, every_point;
     int (*pick)(weft__exec *ex, uint64_t enabled, int current);
     void (*event)(weft__exec *ex, long i);
+    /* DFS's decision stack (strategy.h), set by its begin (NULL for the
+       other strategies, cleared before each begin): schedule() follows the
+       stack's replayed prefix itself, without asking pick, as pick would */
+    struct weft__dstack *prefix;
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */

@@ -349,7 +349,8 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size; sp is the model's stack
-   pointer at the access (spin detection compares the stack above it). Once
+   pointer at a read (spin detection compares the stack above it; a write
+   may pass NULL). Once
    the step is taken, the race detector checks the access. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp);

@@ -121,8 +121,7 @@ static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
         ex->space_cur = u->space;
     }
     ex->cur = u;
-    if (ex->cur_tid)
-        *ex->cur_tid = u ? u->id : -1;
+    *ex->cur_tid = u ? u->id : -1;
     weft__coro_switch(fc, tc);
     /* back on `from`'s stack: whoever switched here set ex->cur to from */
     if (from)
@@ -316,8 +315,7 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
         u->timed_out = false;
     }
     u->last_ev = ex->nevents++;
-    if (ex->progress)
-        (*ex->progress)++;
+    (*ex->progress)++;
     if (ex->event)
         ex->event(ex, u->last_ev);
 
@@ -1037,6 +1035,5 @@ void weft__sched_run(weft__exec *ex)
     schedule(ex);
     /* here again when the execution ended */
     ex->cur = NULL;
-    if (ex->cur_tid)
-        *ex->cur_tid = -1;
+    *ex->cur_tid = -1;
 }

@@ -279,8 +279,10 @@ struct weft__exec {
     int (*model_main)(void);
     long executions;            /* run so far, in this worker and before */
     long discarded;             /* discarded so far (not in executions) */
-    volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
-    volatile int *cur_tid;      /* in shared memory */
+    /* in shared memory, set with the execution's memory (weft__shared_new),
+       so never NULL while executions run */
+    volatile unsigned long *progress; /* the watchdog reads it */
+    volatile int *cur_tid;
     uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs

@@ -254,8 +254,8 @@ static inline int replayed(weft__exec *ex, uint64_t cand)
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
    when the caller is picked again. This runs at every visible step: the
-   rare cases are out of line, and the memory operations (most steps) have
-   their own inlined copy (schedule_mem). */
+   rare cases are out of line, and weft__op and the memory operations (most
+   steps) have their own inlined copies (the others call schedule). */
 static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
 {
     weft__thread *t = ex->cur;
@@ -381,7 +381,7 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
     announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0);
-    schedule(ex);
+    schedule_inline(ex);
 }
 
 bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred ready, void *arg,

@@ -35,16 +35,33 @@ static inline bool active(void)
 }
 
 /* The model's stack pointer at the call of the hook that inlines this (the
-   hook's frame address, above it its return address). */
+   hook's frame address, above it its return address). Only reads pass it
+   (spin detection): taking it makes the hook set up a frame. */
 #define MODEL_SP ((const char *)__builtin_frame_address(0) + 2 * sizeof(void *))
+
+/* A write to the heap: checked first (use after free). Out of the hooks,
+   so that a plain write's hook needs no frame of its own. */
+static __attribute__((noinline)) void heap_write(uintptr_t addr, int size, const void *pc)
+{
+    weft__heap_check(addr, size, true, pc);
+    weft__op_mem(&OP_WRITE, addr, size, pc, NULL);
+}
 
 static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write, const void *pc)
 {
     if (!active())
         return;
-    if (addr - heap_lo < heap_hi - heap_lo)
-        weft__heap_check(addr, size, write, pc);
-    weft__op_mem(write ? &OP_WRITE : &OP_READ, addr, size, pc, MODEL_SP);
+    bool heap = addr - heap_lo < heap_hi - heap_lo;
+    if (write) {
+        if (heap)
+            heap_write(addr, size, pc);
+        else
+            weft__op_mem(&OP_WRITE, addr, size, pc, NULL);
+        return;
+    }
+    if (heap)
+        weft__heap_check(addr, size, false, pc);
+    weft__op_mem(&OP_READ, addr, size, pc, MODEL_SP);
 }
 
 #define PC __builtin_return_address(0)
@@ -122,7 +139,7 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
     uintptr_t addr = (uintptr_t)a;
     if (addr - heap_lo < heap_hi - heap_lo)
         weft__heap_check(addr, size, op != &OP_ALOAD, pc);
-    weft__op_mem(op, addr, size, pc, MODEL_SP);
+    weft__op_mem(op, addr, size, pc, op == &OP_ALOAD ? MODEL_SP : NULL);
 }
 
 #define ATOMIC_HOOKS(n, T)                                                                         \

@@ -53,6 +53,12 @@ static void vc_join(weft__vc *into, const weft__vc *from)
             into->c[i] = from->c[i];
 }
 
+static void vc_copy(weft__vc *into, const weft__vc *from)
+{
+    int n = weft__ex ? weft__ex->nthreads : WEFT__MAX_THREADS;
+    memcpy(into->c, from->c, sizeof into->c[0] * (size_t)n);
+}
+
 void weft__race_thread_new(weft__thread *t, weft__thread *parent)
 {
     t->race_key = NO_KEY;
@@ -241,9 +247,11 @@ static __attribute__((noinline)) void access_cell(cell *c, weft__thread *t, uint
         c->rmask = (uint8_t)keep;
         c->w = (acc){C->c[tid], (int16_t)tid, atomic, true, bytes, step, pc};
         if (atomic) {
+            /* C acquired c->sync above, so the join of C into it is C: a
+               copy (the entries of threads not made yet are 0 in both) */
             if (!c->sync)
                 c->sync = vc_new();
-            vc_join(c->sync, C);
+            vc_copy(c->sync, C);
             C->c[tid]++;
         }
     } else {

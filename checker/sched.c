@@ -12,6 +12,7 @@
 
 #include "race.h"
 #include "report.h"
+#include "strategy.h"
 
 weft__exec *weft__ex;
 
@@ -120,8 +121,7 @@ static void switch_to(weft__exec *ex, weft__thread *from, weft__thread *u)
         ex->space_cur = u->space;
     }
     ex->cur = u;
-    if (ex->cur_tid)
-        *ex->cur_tid = u ? u->id : -1;
+    *ex->cur_tid = u ? u->id : -1;
     weft__coro_switch(fc, tc);
     /* back on `from`'s stack: whoever switched here set ex->cur to from */
     if (from)
@@ -235,12 +235,27 @@ static void fair_step(weft__exec *ex, int pick)
     }
 }
 
+/* DFS (ex->prefix): within the prefix an execution replays, the thread the
+   node on the stack chose, if it is a candidate (as strat_dfs.c's pick
+   would answer), taken here without the call; -1 otherwise, for pick. */
+static inline int replayed(weft__exec *ex, uint64_t cand)
+{
+    weft__dstack *s = ex->prefix;
+    if (!s || s->depth >= s->len)
+        return -1;
+    const weft__dnode *nd = weft__dstack_node(s, s->depth);
+    if (nd->n || !(cand >> nd->chosen & 1))
+        return -1;
+    s->depth++;
+    return nd->chosen;
+}
+
 /* Pick the next thread among the enabled ones and run it. Called by the
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
    when the caller is picked again. This runs at every visible step: the
-   rare cases are out of line, and the memory operations (most steps) have
-   their own inlined copy (schedule_mem). */
+   rare cases are out of line, and weft__op and the memory operations (most
+   steps) have their own inlined copies (the others call schedule). */
 static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
 {
     weft__thread *t = ex->cur;
@@ -269,10 +284,13 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
     if (!several && !ex->every_point) {
         pick = __builtin_ctzll(cand);
     } else {
-        pick = ex->pick(ex, cand, cur);
-        if (__builtin_expect(pick < 0, 0))
-            schedule_stop(ex, pick);
-        WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
+        pick = replayed(ex, cand);
+        if (pick < 0) {
+            pick = ex->pick(ex, cand, cur);
+            if (__builtin_expect(pick < 0, 0))
+                schedule_stop(ex, pick);
+            WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
+        }
         if (several) {
             if (ex->ndecisions < ex->cap_decisions)
                 ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
@@ -297,8 +315,7 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
         u->timed_out = false;
     }
     u->last_ev = ex->nevents++;
-    if (ex->progress)
-        (*ex->progress)++;
+    (*ex->progress)++;
     if (ex->event)
         ex->event(ex, u->last_ev);
 
@@ -364,7 +381,7 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
     announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0);
-    schedule(ex);
+    schedule_inline(ex);
 }
 
 bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred ready, void *arg,
@@ -1018,6 +1035,5 @@ void weft__sched_run(weft__exec *ex)
     schedule(ex);
     /* here again when the execution ended */
     ex->cur = NULL;
-    if (ex->cur_tid)
-        *ex->cur_tid = -1;
+    *ex->cur_tid = -1;
 }

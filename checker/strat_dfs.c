@@ -82,16 +82,16 @@ static void begin(weft__exec *ex)
     if (!s->cap)
         weft__dstack_init(s, WEFT__STRAT_STATE_SIZE, sizeof(weft__dnode));
     s->depth = 0;
+    ex->prefix = s;   /* the scheduler replays the prefix itself */
 }
 
-/* A new node, or a replayed one the fast path in pick did not take (which
-   weft__dstack_step then finds not repeated). Out of line, so that pick's
-   common path needs no frame. */
-static __attribute__((noinline)) int pick_step(weft__exec *ex, weft__dstack *s, uint64_t en,
-                                               int cur)
+/* A new node, or a replayed one the scheduler did not take (ex->prefix:
+   it follows the replayed prefix itself), which weft__dstack_step then
+   finds not repeated. */
+static int pick(weft__exec *ex, uint64_t en, int cur)
 {
     bool fresh;
-    weft__dnode *nd = weft__dstack_step(ex, s, 0, en, &fresh);
+    weft__dnode *nd = weft__dstack_step(ex, state(ex), 0, en, &fresh);
     if (!nd)
         return WEFT__PICK_DIVERGED;
     if (fresh) {
@@ -99,20 +99,6 @@ static __attribute__((noinline)) int pick_step(weft__exec *ex, weft__dstack *s, 
         *nd = (weft__dnode){en & ~((uint64_t)1 << first), first, 0};
     }
     return nd->chosen;
-}
-
-static int pick(weft__exec *ex, uint64_t en, int cur)
-{
-    /* most picks repeat the replayed prefix: that case without a call */
-    weft__dstack *s = state(ex);
-    if (s->depth < s->len) {
-        weft__dnode *nd = weft__dstack_node(s, s->depth);
-        if (!nd->n && (en >> nd->chosen & 1)) {
-            s->depth++;
-            return nd->chosen;
-        }
-    }
-    return pick_step(ex, s, en, cur);
 }
 
 static int choose(weft__exec *ex, int n)

@@ -286,8 +286,10 @@ struct weft__exec {
     int (*model_main)(void);
     long executions;            /* run so far, in this worker and before */
     long discarded;             /* discarded so far (not in executions) */
-    volatile unsigned long *progress; /* in shared memory: the watchdog reads it */
-    volatile int *cur_tid;      /* in shared memory */
+    /* in shared memory, set with the execution's memory (weft__shared_new),
+       so never NULL while executions run */
+    volatile unsigned long *progress; /* the watchdog reads it */
+    volatile int *cur_tid;
     uint64_t fair_cand;         /* the threads the fairness rule would allow now */
     unsigned long writes;       /* visible operations that changed state: spin waits watch it */
     uint64_t en_always;         /* RUN threads, not spinning, whose pending operation needs
@@ -302,6 +304,10 @@ struct weft__exec {
     bool unfair, every_point;
     int (*pick)(weft__exec *ex, uint64_t enabled, int current);
     void (*event)(weft__exec *ex, long i);
+    /* DFS's decision stack (strategy.h), set by its begin (NULL for the
+       other strategies, cleared before each begin): schedule() follows the
+       stack's replayed prefix itself, without asking pick, as pick would */
+    struct weft__dstack *prefix;
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */
@@ -352,7 +358,8 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
    object): it is then dependent with operations on either. */
 void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size; sp is the model's stack
-   pointer at the access (spin detection compares the stack above it). Once
+   pointer at a read (spin detection compares the stack above it; a write
+   may pass NULL). Once
    the step is taken, the race detector checks the access. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp);

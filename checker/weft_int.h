@@ -64,7 +64,8 @@ typedef struct weft__obj {
     weft__thread *holder;       /* lock-like objects: the owner, for deadlock reports */
     int units;                  /* what its WEFT__F_UNITS operation waits for: a
                                    semaphore's units, a queue's items, 1 while an
-                                   event is set, a pool's tasks (+1 once closed) */
+                                   event is set, a pool's tasks (+1 once closed),
+                                   1 while a rwlock is free or a once not running */
     weft__vc *clock;            /* happens-before released into this object; lazy */
 } weft__obj;
 
@@ -94,8 +95,9 @@ typedef struct weft__opdesc {
 #define WEFT__F_CHOOSE  0x800u  /* weft_choose: ev.val choices, ev.res the one made */
 #define WEFT__F_UNITS   0x1000u /* ready exactly when its object's units are above 0
                                    (a semaphore's acquire, a queue's get, an event's
-                                   wait, a pool worker's take): DPOR does not try it
-                                   before an operation that found them at 0 */
+                                   wait, a pool worker's take, a rwlock's wrlock,
+                                   pthread_once): DPOR does not try it before an
+                                   operation that found them at 0 */
 _Static_assert(__builtin_popcount(WEFT__F_READS | WEFT__F_YIELD | WEFT__F_VAL | WEFT__F_RES |
                                   WEFT__F_MEM | WEFT__F_ATOMIC | WEFT__F_WRITE | WEFT__F_LOCAL |
                                   WEFT__F_SPAWN | WEFT__F_JOIN | WEFT__F_EXIT | WEFT__F_CHOOSE |

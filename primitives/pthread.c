@@ -24,7 +24,7 @@ static const weft__opdesc OP_JOIN = {"join", WEFT__F_READS | WEFT__F_JOIN};
 static const weft__opdesc OP_TRYJOIN = {"tryjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_TIMEDJOIN = {"timedjoin", WEFT__F_READS | WEFT__F_RES};
 static const weft__opdesc OP_DETACH = {"detach", 0};
-static const weft__opdesc OP_ONCE = {"once", 0};
+static const weft__opdesc OP_ONCE = {"once", WEFT__F_UNITS};
 static const weft__opdesc OP_ONCE_DONE = {"once_done", 0};
 static const weft__opdesc OP_SCHED_YIELD = {"sched_yield", WEFT__F_YIELD | WEFT__F_LOCAL};
 static const weft__opdesc OP_SLEEP = {"sleep", WEFT__F_YIELD | WEFT__F_LOCAL};
@@ -380,7 +380,8 @@ void weft__pt_yield(bool sleep, const void *pc)
    The first caller runs the routine; the others wait until it has
    returned ("once_done"), and then see what it did. */
 typedef struct once {
-    weft__obj obj;               /* obj.holder: the thread running the routine */
+    weft__obj obj;               /* obj.holder: the thread running the routine;
+                                    obj.units: 1 unless it runs (once_settled) */
     int state;                   /* 0 not run, 1 running, 2 done */
 } once;
 
@@ -395,6 +396,7 @@ int weft__pt_once(int *flag, void (*fn)(void), const void *pc)
     if (!o) {
         o = weft__pt_new(flag, WEFT__PT_ONCE, sizeof *o, WEFT__O_OTHER, "once");
         o->state = (*flag & 2) ? 2 : 0;   /* glibc's __PTHREAD_ONCE_DONE: ran before */
+        o->obj.units = 1;
     }
     weft__op(&OP_ONCE, o, 0, once_settled, o, pc);
     if (o->state == 2) {
@@ -402,10 +404,12 @@ int weft__pt_once(int *flag, void (*fn)(void), const void *pc)
         return 0;
     }
     o->state = 1;
+    o->obj.units = 0;
     o->obj.holder = weft__self();
     fn();
     weft__op(&OP_ONCE_DONE, o, 0, NULL, NULL, pc);
     o->state = 2;
+    o->obj.units = 1;
     o->obj.holder = NULL;
     weft__hb_release(o);
     return 0;

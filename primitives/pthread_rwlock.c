@@ -21,7 +21,7 @@ typedef struct rwlock {
 } rwlock;
 
 static const weft__opdesc OP_RDLOCK = {"rdlock", 0};
-static const weft__opdesc OP_WRLOCK = {"wrlock", 0};
+static const weft__opdesc OP_WRLOCK = {"wrlock", WEFT__F_UNITS};
 static const weft__opdesc OP_TRYRDLOCK = {"tryrdlock", WEFT__F_RES};
 static const weft__opdesc OP_TRYWRLOCK = {"trywrlock", WEFT__F_RES};
 static const weft__opdesc OP_TIMEDRDLOCK = {"timedrdlock", WEFT__F_RES};
@@ -33,7 +33,9 @@ enum { BLOCK, TRY, TIMED };
 
 static rwlock *rw_new(void *l)
 {
-    return weft__pt_new(l, WEFT__PT_RWLOCK, sizeof(rwlock), WEFT__O_OTHER, "rwlock");
+    rwlock *x = weft__pt_new(l, WEFT__PT_RWLOCK, sizeof(rwlock), WEFT__O_OTHER, "rwlock");
+    x->obj.units = 1;   /* free: what a wrlock waits for (set_holder keeps it) */
+    return x;
 }
 
 static rwlock *rw_of(void *l)
@@ -42,9 +44,12 @@ static rwlock *rw_of(void *l)
     return x ? x : rw_new(l);
 }
 
+/* After a change: who holds it (for reports), and whether a wrlock could
+   take it now (obj.units 1: can_write; WEFT__F_UNITS). */
 static void set_holder(rwlock *x)
 {
     weft__exec *ex = weft__ex;
+    x->obj.units = x->writer == NULL && x->readers == 0;
     x->obj.holder = x->writer;
     for (int i = 0; !x->obj.holder && x->readers && i < ex->nthreads; i++)
         if (x->held[i])

@@ -119,9 +119,9 @@ static void test_stats_events(void)
    semaphore models (two_phase_barrier had 926). Nor on conditions (bbq
    had 3, cond_lost_timeout 11: a wait releases its lock, which another
    thread's acquire cannot take before it), queues (queue_join 4), events,
-   futures (future_as_completed 18) or pools (pool_map_order 3): what
-   waits for an object's units is not tried before an operation that found
-   them at 0. */
+   futures (future_as_completed 18), pools (pool_map_order 3), rwlocks
+   or pthread_once (1 each): what waits for an object's units is not tried
+   before an operation that found them at 0. */
 static void test_dpor_blocked(void)
 {
     static const struct { const char *args; long executions, blocked; } cases[] = {
@@ -136,6 +136,8 @@ static void test_dpor_blocked(void)
         {"--json models/event_server_client.c", 3, 0},
         {"--json tests/prim/future_as_completed.c", 90, 0},
         {"--json tests/prim/pool_map_order.c", 72, 0},
+        {"--json tests/pthread/rwlock_mix.c", 4, 0},
+        {"--json tests/pthread/once.c", 2, 0},
         {"--json models/two_phase_barrier.c", 4096, 0},
         {"--json models/readers_writers.c", 14, 0},
         {"--json tests/bench/counter_lock.c -DN=3 -DITERS=3", 1680, 0},

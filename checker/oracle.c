@@ -20,11 +20,6 @@ static bool depends(weft__exec *ex, const weft__event *a, const weft__event *b)
 {
     if (a->tid == b->tid)
         return true;
-    /* the exit that ended an execution cut the others short */
-    const weft__event *last = &ex->events[ex->nevents - 1];
-    if ((a == last || b == last) && (last->op->flags & WEFT__F_EXIT) &&
-        ex->end_status == WEFT__END_OK)
-        return true;
     unsigned fa = a->op->flags, fb = b->op->flags;
     if ((fa | fb) & WEFT__F_LOCAL)
         return false;

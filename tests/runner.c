@@ -1239,6 +1239,7 @@ static const unit units[] = {
     {"stats_events", test_stats_events},
     {"dpor_blocked", test_dpor_blocked},
     {"dpor_generated_large", test_dpor_generated_large},
+    {"dpor_oracle_unjoined", test_dpor_oracle_unjoined},
     {"progress_line", test_progress_line},
 };
 

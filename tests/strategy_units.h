@@ -173,6 +173,19 @@ static void test_dpor_generated_large(void)
     }
 }
 
+/* A thread main does not join: its end and main's, in either order, are one
+   trace for DPOR and for the oracle alike (the oracle counted 6 for 3 while
+   the last exit depended on everything). */
+static void test_dpor_oracle_unjoined(void)
+{
+    run a = weft("check", "--strategy dfs --oracle-traces --json tests/prim/queue_join.c");
+    ASSERT_EQ(json_num(a.out, "executions"), 44);
+    ASSERT_EQ(json_num(a.out, "traces"), 3);
+    run b = weft("check", "--oracle-traces --json tests/prim/queue_join.c");
+    ASSERT_EQ(json_num(b.out, "executions"), 3);
+    ASSERT_EQ(json_num(b.out, "traces"), 3);
+}
+
 /* Run argv on a pseudo-terminal (stdout and stderr both); its output. */
 static run run_pty(char *const argv[])
 {

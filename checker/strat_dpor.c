@@ -6,7 +6,8 @@
 ** to completion once. The theory rules out runs that turn out redundant
 ** part-way only where no operation waits; where one does, reversals that
 ** cannot happen are skipped (reverse()), and the few redundant runs left
-** (spins, barriers) are cut short (BLOCKED).
+** (spins; a thread tried before a finding that then can do nothing) are
+** cut short (BLOCKED).
 **
 ** Dependence is the operations' meaning: two operations of one thread; two
 ** operations on one object unless both only read it (WEFT__F_READS); two

@@ -996,11 +996,16 @@ __attribute__((noinline)) static void record(weft__exec *ex, long i, const evinf
 /* Who held a lock before an operation on it (-1: nobody); for another
    object, EMPTY if its units were 0 (an operation that waits for them,
    WEFT__F_UNITS, would have waited). */
+static bool lock_like(const weft__obj *o)
+{
+    return o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK;
+}
+
 static int8_t held_before(const weft__obj *o)
 {
     if (!o)
         return -1;
-    if (o->kind == WEFT__O_LOCK || o->kind == WEFT__O_RLOCK)
+    if (lock_like(o))
         return o->holder ? (int8_t)o->holder->id : -1;
     return o->units == 0 ? EMPTY : -1;
 }
@@ -1015,8 +1020,7 @@ __attribute__((noinline)) static void check_step(weft__exec *ex, long i, const w
     if (o) {
         /* a condition's wait: the lock it releases or needs */
         const weft__obj *o2 = th->pend.obj2;
-        ne.held2 = o->kind != WEFT__O_LOCK && o->kind != WEFT__O_RLOCK && o2 &&
-                   (o2->kind == WEFT__O_LOCK || o2->kind == WEFT__O_RLOCK);
+        ne.held2 = !lock_like(o) && o2 && lock_like(o2);
         ne.held = held_before(ne.held2 ? o2 : o);
     }
     int32_t spawned = (e->op->flags & WEFT__F_SPAWN) && e->val >= 0 && e->val < WEFT__MAX_THREADS

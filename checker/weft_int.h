@@ -361,8 +361,8 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
 void weft__op_touches(void *obj);
 /* A memory access (tsan hooks): addr and size; sp is the model's stack
    pointer at a read (spin detection compares the stack above it; a write
-   may pass NULL). Once
-   the step is taken, the race detector checks the access. */
+   may pass NULL). Once the step is taken, the race detector checks the
+   access. */
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp);
 /* The result of the calling thread's last event, for the listing. */

@@ -107,13 +107,13 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     memset(&ex, 0, sizeof ex);
     ex.opt = &o;
     ex.model_main = model;
-    if (!strcmp(o.strategy, "dpor"))
-        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (weft__options_strategy(&o, &ex.strat) != 0) {
         free(copy);
         free(dec);
         return fail(out, "weft_check: unknown strategy");
     }
+    if (ex.strat == &weft__strategy_dpor || ex.strat == &weft__strategy_bpor)
+        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     int mode = WEFT__CHECK;
     if (token) {
         ex.strat = &weft__strategy_replay;

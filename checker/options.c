@@ -64,6 +64,10 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         o->no_shrink = true;
         return 1;
     }
+    if (!strcmp(a, "--no-dpor")) {
+        o->no_dpor = true;
+        return 1;
+    }
     if (!strcmp(a, "--strategy")) {
         if (!v) {
             fprintf(stderr, "weft: error: --strategy needs a name: dpor, dfs, bounded, random or pct\n");
@@ -142,7 +146,7 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
     } else if (!strcmp(o->strategy, "random")) {
         *s = &weft__strategy_random;
     } else if (!strcmp(o->strategy, "bounded")) {
-        *s = &weft__strategy_bounded;
+        *s = o->no_dpor ? &weft__strategy_bounded : &weft__strategy_bpor;
     } else if (!strcmp(o->strategy, "pct")) {
         *s = &weft__strategy_pct;
     } else if (!strcmp(o->strategy, "replay")) {
@@ -152,8 +156,14 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
                 "random, pct)\n", o->strategy);
         return -1;
     }
-    if (o->preemption_bound >= 0 && *s != &weft__strategy_bounded && *s != &weft__strategy_replay) {
+    bool bounded = *s == &weft__strategy_bounded || *s == &weft__strategy_bpor;
+    if (o->preemption_bound >= 0 && !bounded && *s != &weft__strategy_replay) {
         fprintf(stderr, "weft: error: --preemption-bound applies to --strategy bounded only\n");
+        return -1;
+    }
+    if (o->no_dpor && !bounded) {
+        fprintf(stderr, "weft: error: --no-dpor applies to --strategy bounded only (the search "
+                "without DPOR is --strategy dfs)\n");
         return -1;
     }
     return 0;

@@ -121,26 +121,36 @@ static bool next(weft__exec *ex)
     return true;
 }
 
+bool weft__bounded_summary(int bound, int max, bool finished, bool cut_final, long repeated,
+                           bool traces, char *json, size_t jn, char *text, size_t tn)
+{
+    bool within = finished || bound > 0;
+    int upto = finished ? bound : bound - 1;
+    /* with DPOR, what was run is a trace per class: each one that has a
+       schedule within the bound */
+    const char *what = traces ? "trace with a schedule of" : "schedule with";
+    snprintf(json, jn, ", \"preemption_bound\": %d, \"bound_reached\": %d, "
+             "\"complete_within_bound\": %s, \"repeated\": %ld", max, bound,
+             finished ? "true" : "false", repeated);
+    if (finished && !cut_final)
+        snprintf(text, tn, "no %s more than %d preemption%s", traces ? "trace needs" : "schedule has",
+                 bound, bound == 1 ? "" : "s");
+    else if (finished)
+        snprintf(text, tn, "every %s up to %d preemption%s was run, none with more "
+                 "(--preemption-bound)", what, bound, bound == 1 ? "" : "s");
+    else if (within)
+        snprintf(text, tn, "every %s up to %d preemption%s was run, some with %d", what, upto,
+                 upto == 1 ? "" : "s", bound);
+    else
+        snprintf(text, tn, "some schedules without preemptions were run");
+    return !cut_final;
+}
+
 static bool summary(weft__exec *ex, char *json, size_t jn, char *text, size_t tn)
 {
     bounded *d = state(ex);
-    bool within = d->finished || d->bound > 0;
-    int upto = d->finished ? d->bound : d->bound - 1;
-    snprintf(json, jn, ", \"preemption_bound\": %d, \"bound_reached\": %d, "
-             "\"complete_within_bound\": %s, \"repeated\": %ld", d->max, d->bound,
-             d->finished ? "true" : "false", d->repeated);
-    if (d->finished && !d->cut_final)
-        snprintf(text, tn, "no schedule has more than %d preemption%s", d->bound,
-                 d->bound == 1 ? "" : "s");
-    else if (d->finished)
-        snprintf(text, tn, "every schedule with up to %d preemption%s was run, none with more "
-                 "(--preemption-bound)", d->bound, d->bound == 1 ? "" : "s");
-    else if (within)
-        snprintf(text, tn, "every schedule with up to %d preemption%s was run, some with %d",
-                 upto, upto == 1 ? "" : "s", d->bound);
-    else
-        snprintf(text, tn, "some schedules without preemptions were run");
-    return !d->cut_final;
+    return weft__bounded_summary(d->bound, d->max, d->finished, d->cut_final, d->repeated, false,
+                                 json, jn, text, tn);
 }
 
 static void progress(const weft__exec *ex, char *text, size_t n)

@@ -27,6 +27,9 @@
 ** the search arrives afresh, the one a wakeup sequence names where it follows
 ** one.
 **
+** --strategy bounded runs this search within a preemption bound, level by
+** level: bounded partial-order reduction (bpor_add() says how it differs).
+**
 ** The stack of nodes (one per step of the current execution) and the pool of
 ** wakeup tree entries live in the shared strategy area so that a replacement
 ** worker resumes; the clocks and access tables are rebuilt by every
@@ -57,7 +60,8 @@ typedef struct touch {
 /* An entry of a wakeup tree: a step (a thread and, for a choose, the value),
    the branches after it, and what the step touches. */
 typedef struct wnode {
-    int32_t tid, val;       /* val: the value of a choose, else -1 */
+    int32_t tid;
+    int32_t val;            /* the value of a choose, else -1 */
     int32_t child, next;    /* first branch after it, next sibling: -1 for none */
     touch t;
 } wnode;
@@ -69,6 +73,9 @@ typedef struct node {
     int32_t wut;            /* the wakeup tree's branches; the first is being explored */
     int32_t taken;          /* the thread run from here in this execution */
     int32_t ch_n, ch_val;   /* the choose its step made, if any */
+    int16_t cur;            /* bounded: the thread that could go on here (a switch
+                               away is a preemption), or -1 (every pick is free) */
+    int16_t pre;            /* bounded: the preemptions before this step */
 } node;
 
 typedef struct dpor {
@@ -77,10 +84,19 @@ typedef struct dpor {
     long cap;
     int32_t pool_cap, pool_top, free_list;
     int32_t full;           /* an insertion found the pool full: the search stops */
+    /* --strategy bounded (bounded partial-order reduction, below) */
+    int32_t bound;          /* the level being explored */
+    int32_t bmax;           /* --preemption-bound */
+    bool cut;               /* this level left a branch untried for the bound */
+    bool cut_final;         /* the last level did: the tree was not exhausted */
+    bool finished;          /* next() said there is nothing left */
+    long repeated;          /* runs with fewer preemptions than the level */
     node nodes[];           /* cap nodes, then the pool of pool_cap wnodes */
 } dpor;
 
 static dpor *state(weft__exec *ex) { return ex->strat_state; }
+/* --strategy bounded: this search is bounded partial-order reduction */
+static bool bmode;
 static wnode *pool(dpor *d) { return (wnode *)&d->nodes[d->cap]; }
 
 static int32_t wnode_new(dpor *d)
@@ -96,7 +112,7 @@ static int32_t wnode_new(dpor *d)
         d->full = 1;
         return -1;
     }
-    w[x] = (wnode){0, -1, -1, -1, {0, 0, 0, false, false, 0}};
+    w[x] = (wnode){.tid = 0, .val = -1, .child = -1, .next = -1};
     return x;
 }
 
@@ -461,7 +477,10 @@ static void begin(weft__exec *ex)
         d->cap = (long)(room / 4 / sizeof(node));
         d->pool_cap = (int32_t)((room - (size_t)d->cap * sizeof(node)) / sizeof(wnode));
         d->free_list = -1;
+        if (ex->strat == &weft__strategy_bpor)
+            d->bmax = ex->opt->preemption_bound >= 0 ? ex->opt->preemption_bound : 2;
     }
+    bmode = ex->strat == &weft__strategy_bpor;
     d->depth = 0;
     if (cap_ev < ex->cap_events) {
         free(clks);
@@ -559,9 +578,11 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
         snprintf(ex->end_msg, sizeof ex->end_msg, "the search stack is full (%ld steps)", d->cap);
         return WEFT__PICK_DIVERGED;
     }
-    int ch = chooser(ex, cand);
+    /* (not under a bound: running a choose first may be a preemption) */
+    int ch = bmode ? -1 : chooser(ex, cand);
     if (ch >= 0)
         cand = (uint64_t)1 << ch;
+    int free_cur = cur >= 0 && !weft__yielded(ex, cur) ? cur : -1;
     uint64_t avail = cand & ~next_sleep;
     wnode *w = pool(d);
     /* the branches the wakeup tree holds after the step that led here: the
@@ -592,6 +613,9 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
            fairness rule would let run (so spins give way), else any */
         uint64_t fair = avail & ex->fair_cand;
         p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
+        /* bounded (no sleep sets: avail is cand): no preemption */
+        if (bmode && free_cur >= 0)
+            p = free_cur;
         sub = wnode_new(d);
         if (sub < 0)
             return pool_full(ex, d);
@@ -599,7 +623,8 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
         w[sub].t = pending_touch(ex->threads[p], i);
     }
     uint64_t b = (uint64_t)1 << p;
-    d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0};
+    d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0,
+                                (int16_t)free_cur, (int16_t)ex->preemptions};
     d->depth++;
     return p;
 }
@@ -707,6 +732,41 @@ static void v_append(weft__exec *ex, dpor *d, int32_t *link, int front)
     }
 }
 
+/* The preemptions of a run that takes thread p at node nd. */
+static int cost(const node *nd, int p)
+{
+    return nd->pre + (nd->cur >= 0 && nd->cur != p);
+}
+
+/* Bounded partial-order reduction (Coons, Musuvathi, McKinley, OOPSLA
+   2013), for --strategy bounded: a race of p's operation with event k adds
+   p as a branch of the state before k (every thread that could run there if
+   p could not: classic DPOR's backtrack sets), and, as the bound may forbid
+   switching to p there, a conservative branch at the last switch of
+   threads before k (reverse()), where running p instead costs what the
+   switch did. There are no sleep sets (a sleeping thread's branch may be
+   the only way within the bound to a trace another branch needs). */
+static void bpor_add(weft__exec *ex, long k, int p)
+{
+    dpor *d = state(ex);
+    node *nd = &d->nodes[k];
+    wnode *w = pool(d);
+    uint64_t targets = nd->en >> p & 1 ? (uint64_t)1 << p : nd->en;
+    for (uint64_t m = targets & ~nd->done; m; m &= m - 1) {
+        int q = __builtin_ctzll(m);
+        int32_t *link = &nd->wut;
+        while (*link >= 0 && w[*link].tid != q)
+            link = &w[*link].next;
+        if (*link >= 0)
+            continue;
+        int32_t x = wnode_new(d);
+        if (x < 0)
+            return;
+        w[x].tid = q;
+        *link = x;
+    }
+}
+
 /* The operation of thread p (touching tp), the event i or p's
    pending operation if i is the end of the execution, races with the earlier
    event k: make sure the state before k explores "what ran after k, not
@@ -726,15 +786,36 @@ static void reverse(weft__exec *ex, long k, long i, int p, const touch *tp, uint
        0 (EMPTY) (nothing in v touches the object: all would be ordered after
        k). The lock may be k's second object (a condition's wait releases
        it) and p's (waking from one needs it). */
+    bool never = false;
     if (gated && tp->n && ek->obj >= 0) {
         if (tp->k0 == obj_key(ek->obj) && (ek->op->flags & WEFT__F_EXIT))
             return;
         int8_t h = evi[k].held;
         uint64_t hk = obj_key(evi[k].held2 ? ek->obj2 : ek->obj);
         bool waits = h == EMPTY ? (gated & UNITS) : (h >= 0 && h != p);
-        if (waits && (tp->k0 == hk || (tp->n == 2 && key_of(tp, 1) == hk)))
-            return;
+        never = waits && (tp->k0 == hk || (tp->n == 2 && key_of(tp, 1) == hk));
     }
+    if (bmode) {
+        /* What is added is p's thread: that holds only if its next step at
+           k is the operation (else its steps before it may go first, while
+           the lock is held or the units are 0). */
+        long before = i < ex->nevents && ex->events[i].tid == p ? evu[i].prev : tlast[p];
+        if (never && before < k)
+            return;
+        bpor_add(ex, k, p);
+        /* the last state before k where the step taken was a switch, or
+           any step would have been free (after a yield or a timed-out wait
+           the thread may go on, and switching costs nothing) */
+        const node *nodes = state(ex)->nodes;
+        long j = k - 1;
+        while (j > 0 && nodes[j].cur == ex->events[j].tid)
+            j--;
+        if (j > 0 && cost(&nodes[j], p) < cost(&nodes[k], p))
+            bpor_add(ex, j, p);
+        return;
+    }
+    if (never)
+        return;
     /* the threads with a step after k */
     uint64_t seen = 0;
     for (int u = 0; u < nt; u++)
@@ -1031,8 +1112,12 @@ __attribute__((noinline)) static void check_step(weft__exec *ex, long i, const w
         record(ex, i, &ne, spawned);
 }
 
+static void bpor_pending(weft__exec *ex, long i);
+
 static void event(weft__exec *ex, long i)
 {
+    if (bmode && i >= nev)
+        bpor_pending(ex, i);
     const weft__event *e = &ex->events[i];
     const weft__thread *th = ex->threads[e->tid];
     /* a repeated memory step is the same step if its memkey is (its evinfo
@@ -1041,7 +1126,7 @@ static void event(weft__exec *ex, long i)
         evk[i].who != mem_who(e, th->space))
         check_step(ex, i, e, th);
     /* the sleep set after this step, if a new node will start from it */
-    if (i + 1 >= state(ex)->len)
+    if (i + 1 >= state(ex)->len && !bmode)
         next_sleep = sleep_after(ex, i);
 }
 
@@ -1079,6 +1164,52 @@ static int choose(weft__exec *ex, int n)
     return nd->ch_val;
 }
 
+/* The races of thread q's pending operation (touching tq) with the
+   tables' events of other threads that nothing orders before q's past (its
+   clock cq), reversed as p's operation at i: every write of an object; the
+   last write of memory and, if readers, the reads since when q writes. */
+static void pending_of(weft__exec *ex, int q, const uint32_t *cq, const touch *tq, long i,
+                       bool readers)
+{
+    uint8_t g = gated(ex->threads[q]);
+    locs_reserve(tq->n);
+    for (int k = 0; k < tq->n; k++) {
+        uint64_t key = key_of(tq, k);
+        loc *l = loc_get(key);
+        if (is_obj_key(key)) {
+            for (long w = l->writes; w >= 0; w = wlist[w][1]) {
+                long ev = wlist[w][0];
+                if (evi[ev].tid != q && cq[evi[ev].tid] < evi[ev].seq)
+                    reverse(ex, ev, i, q, tq, g);
+            }
+            continue;
+        }
+        if (l->lw >= 0 && evi[l->lw].tid != q && cq[evi[l->lw].tid] < evi[l->lw].seq)
+            reverse(ex, l->lw, i, q, tq, g);
+        if (readers && tq->write)
+            for (uint64_t m = l->readers & ~((uint64_t)1 << q); m; m &= m - 1) {
+                long r = l->rd[__builtin_ctzll(m)];
+                if (cq[evi[r].tid] < evi[r].seq)
+                    reverse(ex, r, i, q, tq, g);
+            }
+    }
+}
+
+/* Bounded: classic DPOR looks at every state for the races of every
+   thread's next operation, not only at the operations that ran: under a
+   bound, a race that the unbounded search reverses later, from a state
+   after it, may be out of reach from there. The state before event i
+   (the tables hold the events before it). */
+static void bpor_pending(weft__exec *ex, long i)
+{
+    for (int q = 0; q < ex->nthreads; q++) {
+        if (q == ex->events[i].tid || ex->threads[q]->state != WEFT__RUN)
+            continue;
+        touch tq = pending_touch(ex->threads[q], i);
+        pending_of(ex, q, tlast[q] >= 0 ? vc(tlast[q]) : tinit[q], &tq, i, true);
+    }
+}
+
 /* At the end of an execution, the operations that never ran: a deadlock's
    blocked acquires, and whatever the last exit cut short. Each races with
    the earlier writes of what it touches that nothing orders before it (an
@@ -1099,24 +1230,7 @@ static void pending_races(weft__exec *ex)
         const uint32_t *cq = tlast[q] >= 0 ? vc(tlast[q]) : tinit[q];
         touch tq = pending_touch(qt, n);
         uint8_t g = gated(qt);
-        locs_reserve(tq.n);
-        for (int k = 0; k < tq.n; k++) {
-            uint64_t key = key_of(&tq, k);
-            loc *l = loc_get(key);
-            if (is_obj_key(key)) {
-                for (long w = l->writes; w >= 0; w = wlist[w][1]) {
-                    long ev = wlist[w][0];
-                    int tw = evi[ev].tid;
-                    if (tw != q && cq[tw] < evi[ev].seq)
-                        reverse(ex, ev, n, q, &tq, g);
-                }
-            } else if (l->lw >= 0) {
-                long w = l->lw;
-                int tw = evi[w].tid;
-                if (tw != q && cq[tw] < evi[w].seq)
-                    reverse(ex, w, n, q, &tq, g);
-            }
-        }
+        pending_of(ex, q, cq, &tq, n, false);
         if (ok && tl != q && cq[tl] < evi[n - 1].seq)
             reverse(ex, n - 1, n, q, &tq, g);
         /* a finding in a thread ends the execution right after that
@@ -1155,6 +1269,7 @@ static void end(weft__exec *ex)
 static bool next(weft__exec *ex)
 {
     dpor *d = state(ex);
+    bmode = ex->strat == &weft__strategy_bpor;   /* (a resumed worker's first call) */
     if (d->full) {
         /* an insertion was lost: the next execution's first step reports it */
         d->len = 0;
@@ -1172,8 +1287,11 @@ static bool next(weft__exec *ex)
         while (nd->wut >= 0) {
             const wnode *c = &w[nd->wut];
             bool value = nd->ch_n && c->tid == nd->taken && c->val >= 0;
-            if ((nd->en >> c->tid & 1) &&
-                (value || !((nd->done | nd->sleep) >> c->tid & 1))) {
+            bool can = (nd->en >> c->tid & 1) &&
+                       (value || !((nd->done | nd->sleep) >> c->tid & 1));
+            if (can && bmode && cost(nd, c->tid) > d->bound) {
+                d->cut = true;   /* a preemption too many for this level */
+            } else if (can) {
                 nd->taken = c->tid;
                 nd->done |= (uint64_t)1 << c->tid;
                 if (!value)
@@ -1187,7 +1305,46 @@ static bool next(weft__exec *ex)
         }
         d->len--;
     }
+    if (bmode) {
+        /* this level is done: the next one, if the bound cut something */
+        d->cut_final = d->cut;
+        if (d->cut && d->bound < d->bmax) {
+            d->bound++;
+            d->cut = false;
+            return true;
+        }
+        d->finished = true;
+    }
     return false;
 }
 
 const weft__strategy weft__strategy_dpor = {"dpor", begin, pick, choose, next, event, true, end};
+const weft__strategy weft__strategy_bpor = {"bounded", begin, pick, choose, next, event, true, end};
+
+/* A run with fewer preemptions than the level was run at a lower one (its
+   trace, that is: see docs/cli.md). */
+static bool repeated(weft__exec *ex)
+{
+    dpor *d = state(ex);
+    if (ex->preemptions < d->bound) {
+        d->repeated++;
+        return true;
+    }
+    return false;
+}
+
+static bool summary(weft__exec *ex, char *json, size_t jn, char *text, size_t tn)
+{
+    const dpor *d = state(ex);
+    return weft__bounded_summary(d->bound, d->bmax, d->finished, d->cut_final, d->repeated, true,
+                                 json, jn, text, tn);
+}
+
+static void progress(const weft__exec *ex, char *text, size_t n)
+{
+    const dpor *d = ex->strat_state;
+    snprintf(text, n, "; preemptions: level %d of %d", d->bound, d->bmax);
+}
+
+const weft__strategy_extra weft__strategy_bpor_extra = {&weft__strategy_bpor, repeated, summary,
+                                                       progress};

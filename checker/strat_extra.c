@@ -7,6 +7,7 @@
 const weft__strategy_extra *weft__strategy_extra_of(const weft__strategy *s)
 {
     static const weft__strategy_extra *const all[] = {&weft__strategy_bounded_extra,
+                                                      &weft__strategy_bpor_extra,
                                                       &weft__strategy_pct_extra};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (all[i]->strat == s)

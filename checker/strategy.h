@@ -79,7 +79,15 @@ typedef struct weft__strategy_extra {
     void (*progress)(const weft__exec *ex, char *text, size_t n);
 } weft__strategy_extra;
 
+/* bounded's stats and summary phrase (strat_bounded.c), for both of its
+   searches: level `bound` of max reached; finished: no level is left;
+   cut_final: the last level left a preemption untried; traces: the search
+   ran one schedule per trace (DPOR), not every schedule */
+bool weft__bounded_summary(int bound, int max, bool finished, bool cut_final, long repeated,
+                           bool traces, char *json, size_t jn, char *text, size_t tn);
+
 extern const weft__strategy_extra weft__strategy_bounded_extra;
+extern const weft__strategy_extra weft__strategy_bpor_extra;
 extern const weft__strategy_extra weft__strategy_pct_extra;
 /* The extra hooks of s, or NULL. */
 const weft__strategy_extra *weft__strategy_extra_of(const weft__strategy *s);

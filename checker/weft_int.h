@@ -205,7 +205,8 @@ extern const weft__strategy weft__strategy_dfs;
 extern const weft__strategy weft__strategy_replay;
 extern const weft__strategy weft__strategy_random;
 extern const weft__strategy weft__strategy_dpor;
-extern const weft__strategy weft__strategy_bounded;
+extern const weft__strategy weft__strategy_bounded;   /* every schedule (--no-dpor) */
+extern const weft__strategy weft__strategy_bpor;      /* bounded with DPOR */
 extern const weft__strategy weft__strategy_pct;
 
 /* ---- options ---------------------------------------------------------------- */
@@ -226,6 +227,7 @@ typedef struct weft__options {
     bool races;                 /* detect data races */
     bool oracle;                /* count distinct traces (the DPOR test oracle) */
     bool no_shrink;             /* report a finding's schedule as found (shrink.c) */
+    bool no_dpor;               /* bounded: every schedule, not one per trace */
     bool spurious;              /* pthread/C11 condition waits may wake spuriously */
     int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
     bool keep_threads;          /* main returning does not end the execution */

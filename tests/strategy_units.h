@@ -8,38 +8,69 @@
 /* bounded says how far it went, and whether that covered everything */
 static void test_bounded_summary(void)
 {
-    run r = weft("check", "--json --strategy bounded --preemption-bound 0 models/yes_no.c");
+    run r = weft("check", "--json --strategy bounded --no-dpor --preemption-bound 0 models/yes_no.c");
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "\"verdict\": \"incomplete\"");
     ASSERT_HAS(r.out, "\"complete\": false");
     ASSERT_HAS(r.out, "\"preemption_bound\": 0, \"bound_reached\": 0, \"complete_within_bound\": true");
-    r = weft("check", "--strategy bounded --preemption-bound 1 models/yes_no.c");
+    r = weft("check", "--strategy bounded --no-dpor --preemption-bound 1 models/yes_no.c");
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "no findings in 12 executions; every schedule with up to 1 preemption was "
                       "run, none with more (--preemption-bound)");
-    r = weft("check", "--strategy bounded --preemption-bound 9 models/yes_no.c");
+    r = weft("check", "--strategy bounded --no-dpor --preemption-bound 9 models/yes_no.c");
     ASSERT_EQ(r.status, 0);
     ASSERT_HAS(r.out, "no findings in 69 executions; the search was complete; no schedule has "
                       "more than 5 preemptions");
-    r = weft("check", "--json --strategy bounded --preemption-bound 9 models/yes_no.c");
+    r = weft("check", "--json --strategy bounded --no-dpor --preemption-bound 9 models/yes_no.c");
     ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
     ASSERT_HAS(r.out, "\"bound_reached\": 5");
     /* levels 1..5 re-ran the schedules of the levels below: not counted */
     ASSERT_EQ(json_num(r.out, "repeated"), 3 * 5 + 9 * 4 + 20 * 3 + 23 * 2 + 11 * 1);
 
     /* the deadlock needs one preemption: found at level 1, reported with 1 */
-    r = weft("check", "--json --strategy bounded models/deadlock_ab_ba.c");
+    r = weft("check", "--json --strategy bounded --no-dpor models/deadlock_ab_ba.c");
     ASSERT_EQ(r.status, 1);
     ASSERT_HAS(r.out, "\"kind\": \"deadlock\"");
     ASSERT_HAS(r.out, "\"preemptions\": 1,");
     ASSERT_HAS(r.out, "\"preemption_bound\": 2, \"bound_reached\": 1, \"complete_within_bound\": false");
-    r = weft("check", "--strategy bounded models/deadlock_ab_ba.c");
+    r = weft("check", "--strategy bounded --no-dpor models/deadlock_ab_ba.c");
     ASSERT_HAS(r.out, "deadlock found (13 steps, 1 preemption)");
     ASSERT_HAS(r.out, "every schedule with up to 0 preemptions was run, some with 1");
+
+    /* with DPOR (the default), the phrases speak of traces */
+    r = weft("check", "--strategy bounded --preemption-bound 1 models/yes_no.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.out, "no findings in 4 executions; every trace with a schedule of up to 1 "
+                      "preemption was run, none with more (--preemption-bound)");
+    r = weft("check", "--json --strategy bounded --preemption-bound 9 --oracle-traces models/yes_no.c");
+    ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
+    ASSERT_HAS(r.out, "\"bound_reached\": 2, \"complete_within_bound\": true");
+    ASSERT_EQ(json_num(r.out, "traces"), 2);
+    r = weft("check", "--strategy bounded --preemption-bound 9 models/yes_no.c");
+    ASSERT_HAS(r.out, "no findings in 6 executions; the search was complete; no trace needs "
+                      "more than 2 preemptions");
+    r = weft("check", "--json --strategy bounded models/deadlock_ab_ba.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"deadlock\"");
+    ASSERT_HAS(r.out, "\"preemptions\": 1,");
+    ASSERT_HAS(r.out, "\"schedule\": \"w2.");   /* DPOR's schedules ignore fairness */
+    r = weft("check", "--strategy bounded models/deadlock_ab_ba.c");
+    ASSERT_HAS(r.out, "every trace with a schedule of up to 0 preemptions was run, some with 1");
+
+    /* a crash replaces the worker; the new one resumes the same level */
+    r = weft("check", "--json --keep-going --strategy bounded --preemption-bound 1 "
+                      "models/two_phase_barrier_seed.c");
+    ASSERT_EQ(r.status, 1);
+    ASSERT_HAS(r.out, "\"kind\": \"crash\"");
+    ASSERT_EQ(json_num(r.out, "executions"), 10);
+    ASSERT_HAS(r.out, "\"bound_reached\": 1, \"complete_within_bound\": true");
 
     r = weft("check", "--preemption-bound 1 models/yes_no.c");
     ASSERT_EQ(r.status, 2);
     ASSERT_HAS(r.err, "--preemption-bound applies to --strategy bounded only");
+    r = weft("check", "--strategy dfs --no-dpor models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--no-dpor applies to --strategy bounded only");
 }
 
 /* A switch right after a yield is free: the bounded search finds this
@@ -58,7 +89,7 @@ static void test_yield_not_preemption(void)
 static void test_bounded_outcomes(void)
 {
     run d = weft("outcomes", "--strategy dfs models/yes_no.c");
-    run b = weft("outcomes", "--strategy bounded --preemption-bound 5 models/yes_no.c");
+    run b = weft("outcomes", "--strategy bounded --no-dpor --preemption-bound 5 models/yes_no.c");
     ASSERT_EQ(b.status, 0);
     ASSERT_HAS(d.out, "outcome 1: 52 executions");
     ASSERT_HAS(b.out, "2 distinct outcomes in 69 executions");
@@ -230,8 +261,8 @@ static void test_progress_line(void)
     ASSERT_HAS(t.out, "% of ~");
     ASSERT_HAS(t.out, "\r\033[Kweft: no findings in ");   /* cleared before the summary */
 
-    char *bargv[] = {(char *)weft_bin, "check", "--strategy", "bounded", "--preemption-bound", "8",
-                     "--time-limit", "2.5", "tests/bench/tiny.c", NULL};
+    char *bargv[] = {(char *)weft_bin, "check", "--strategy", "bounded", "--no-dpor",
+                     "--preemption-bound", "8", "--time-limit", "2.5", "tests/bench/tiny.c", NULL};
     run bt = run_pty(bargv);
     ASSERT_EQ(bt.status, 0);
     ASSERT_HAS(bt.out, " executions, ");

@@ -582,7 +582,7 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
     int ch = bmode ? -1 : chooser(ex, cand);
     if (ch >= 0)
         cand = (uint64_t)1 << ch;
-    int free_cur = cur >= 0 && !weft__yielded(ex, cur) ? cur : -1;
+    int free_cur = bmode && cur >= 0 && !weft__yielded(ex, cur) ? cur : -1;
     uint64_t avail = cand & ~next_sleep;
     wnode *w = pool(d);
     /* the branches the wakeup tree holds after the step that led here: the
@@ -1114,20 +1114,33 @@ __attribute__((noinline)) static void check_step(weft__exec *ex, long i, const w
 
 static void bpor_pending(weft__exec *ex, long i);
 
-static void event(weft__exec *ex, long i)
+/* event() when the step is not a repeated memory step, or a node starts
+   after it, or the search is bounded. */
+__attribute__((noinline)) static void event_slow(weft__exec *ex, long i)
 {
     if (bmode && i >= nev)
         bpor_pending(ex, i);
     const weft__event *e = &ex->events[i];
     const weft__thread *th = ex->threads[e->tid];
-    /* a repeated memory step is the same step if its memkey is (its evinfo
-       follows from it: no object, no predicate, not an exit) */
     if (i >= nev || evk[i].op != e->op || evk[i].addr != e->addr ||
         evk[i].who != mem_who(e, th->space))
         check_step(ex, i, e, th);
     /* the sleep set after this step, if a new node will start from it */
     if (i + 1 >= state(ex)->len && !bmode)
         next_sleep = sleep_after(ex, i);
+}
+
+/* A repeated memory step is the same step if its memkey is (its evinfo
+   follows from it: no object, no predicate, not an exit). This is all most
+   steps do here: the rest is out of line, so that this saves no registers. */
+static void event(weft__exec *ex, long i)
+{
+    const weft__event *e = &ex->events[i];
+    if (__builtin_expect(i < nev && evk[i].op == e->op && evk[i].addr == e->addr &&
+                         evk[i].who == mem_who(e, ex->threads[e->tid]->space) &&
+                         i + 1 < state(ex)->len && !bmode, 1))
+        return;
+    event_slow(ex, i);
 }
 
 static int choose(weft__exec *ex, int n)

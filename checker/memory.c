@@ -39,12 +39,15 @@ static inline bool active(void)
    (spin detection): taking it makes the hook set up a frame. */
 #define MODEL_SP ((const char *)__builtin_frame_address(0) + 2 * sizeof(void *))
 
-/* A write to the heap: checked first (use after free). Out of the hooks,
-   so that a plain write's hook needs no frame of its own. */
+/* A write to the heap, checked (use after free) when it runs: after its
+   step, as other threads run first while it waits to be scheduled (one may
+   free the block), and so that the step is in the execution (DPOR sees it
+   race with the free). Out of the hooks, so that a plain write's hook needs
+   no frame of its own. */
 static __attribute__((noinline)) void heap_write(uintptr_t addr, int size, const void *pc)
 {
-    weft__heap_check(addr, size, true, pc);
     weft__op_mem(&OP_WRITE, addr, size, pc, NULL);
+    weft__heap_check(addr, size, true, pc);
 }
 
 static inline __attribute__((always_inline)) void access(uintptr_t addr, int size, bool write, const void *pc)
@@ -59,9 +62,9 @@ static inline __attribute__((always_inline)) void access(uintptr_t addr, int siz
             weft__op_mem(&OP_WRITE, addr, size, pc, NULL);
         return;
     }
-    if (heap)
-        weft__heap_check(addr, size, false, pc);
     weft__op_mem(&OP_READ, addr, size, pc, MODEL_SP);
+    if (heap)
+        weft__heap_check(addr, size, false, pc);   /* as it runs: see heap_write */
 }
 
 #define PC __builtin_return_address(0)
@@ -137,9 +140,9 @@ static inline __attribute__((always_inline)) void atomic_op(const weft__opdesc *
     if (!active())
         return;
     uintptr_t addr = (uintptr_t)a;
-    if (addr - heap_lo < heap_hi - heap_lo)
-        weft__heap_check(addr, size, op != &OP_ALOAD, pc);
     weft__op_mem(op, addr, size, pc, op == &OP_ALOAD ? MODEL_SP : NULL);
+    if (addr - heap_lo < heap_hi - heap_lo)
+        weft__heap_check(addr, size, op != &OP_ALOAD, pc);   /* as it runs: see heap_write */
 }
 
 #define ATOMIC_HOOKS(n, T)                                                                         \

@@ -64,6 +64,26 @@ events100 tests/bench/events100.c
 EOF
 
 echo
+echo "Bounded search, --preemption-bound 2: every schedule within the bound"
+echo "(--no-dpor) and bounded partial-order reduction (the default):"
+echo
+echo "| model | search | executions | verdict | seconds | executions/s | events/s | peak KiB |"
+echo "|---|---|---:|---|---:|---:|---:|---:|"
+while read -r label args; do
+    [ -n "$label" ] || continue
+    # shellcheck disable=SC2086
+    row "$label" "bounded --no-dpor" "$(run "$B/weft" bounded "$CAP" --no-dpor --preemption-bound 2 $args)"
+    # shellcheck disable=SC2086
+    row "$label" "bounded" "$(run "$B/weft" bounded "$CAP" --preemption-bound 2 $args)"
+done <<EOF
+counter_lock(N=3,ITERS=3) tests/bench/counter_lock.c -DN=3 -DITERS=3
+readers_writer(N=8) tests/bench/readers_writer.c -DN=8
+philosophers(N=3) tests/bench/philosophers.c -DN=3
+fib(NUM=5) tests/bench/fib.c -DNUM=5
+indexer(N=13) tests/bench/indexer.c -DN=13
+EOF
+
+echo
 echo "DPOR's peak memory against the number of executions (events100):"
 echo
 echo "| executions | seconds | peak KiB |"

@@ -62,6 +62,13 @@ int main(void)
     printf("nondet domain 2: verdict=%d executions=%ld\n", v, r.executions);
     v = weft_check(nondet_model, "--nondet-domain two", &r);
     printf("nondet domain two: verdict=%d\n", v);
+    /* bounded runs DPOR (its schedules ignore fairness: the token says so) */
+    v = weft_check(racy_model, "--no-races --strategy bounded --preemption-bound 1", &r);
+    printf("bounded: verdict=%d kind=%s executions=%ld token=%.3s\n", v, r.kind, r.executions,
+           r.schedule);
+    snprintf(opts, sizeof opts, "--replay %s", r.schedule);
+    v = weft_check(racy_model, opts, &r);
+    printf("bounded replay: verdict=%d kind=%s\n", v, r.kind);
     v = weft_check(locked_model, "--bogus", &r);
     printf("bad option: verdict=%d message=%s\n", v, r.message);
     return 0;

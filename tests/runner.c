@@ -900,6 +900,8 @@ static void test_lib_weft_check(void)
                       "nondet: verdict=1 kind=assertion executions=4\n"
                       "nondet domain 2: verdict=0 executions=2\n"
                       "nondet domain two: verdict=3\n"
+                      "bounded: verdict=1 kind=assertion executions=3 token=w2.\n"
+                      "bounded replay: verdict=1 kind=assertion\n"
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 

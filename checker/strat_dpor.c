@@ -76,6 +76,9 @@ typedef struct node {
     int16_t cur;            /* bounded: the thread that could go on here (a switch
                                away is a preemption), or -1 (every pick is free) */
     int16_t pre;            /* bounded: the preemptions before this step */
+    uint64_t unsafe;        /* bounded: explored from here, with a branch cut by the bound
+                               (not all its traces were run: it puts nobody to sleep) */
+    uint64_t cuts_at;       /* bounded: d->ncuts when the branch being explored began */
 } node;
 
 typedef struct dpor {
@@ -88,6 +91,7 @@ typedef struct dpor {
     int32_t bound;          /* the level being explored */
     int32_t bmax;           /* --preemption-bound */
     bool cut;               /* this level left a branch untried for the bound */
+    uint64_t ncuts;         /* the branches the bound cut, over the whole search */
     bool cut_final;         /* the last level did: the tree was not exhausted */
     bool finished;          /* next() said there is nothing left */
     long repeated;          /* runs with fewer preemptions than the level */
@@ -613,9 +617,17 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
            fairness rule would let run (so spins give way), else any */
         uint64_t fair = avail & ex->fair_cand;
         p = (cur >= 0 && (fair >> cur & 1)) ? cur : __builtin_ctzll(fair ? fair : avail);
-        /* bounded (no sleep sets: avail is cand): no preemption */
-        if (bmode && free_cur >= 0)
-            p = free_cur;
+        if (bmode && free_cur >= 0) {
+            /* bounded: no preemption, unless the thread that could go on is
+               asleep; then one more, if the level allows it */
+            if (avail >> free_cur & 1) {
+                p = free_cur;
+            } else if (ex->preemptions + 1 > d->bound) {
+                d->cut = true;
+                d->ncuts++;
+                return WEFT__PICK_BLOCKED;
+            }
+        }
         sub = wnode_new(d);
         if (sub < 0)
             return pool_full(ex, d);
@@ -624,7 +636,7 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
     }
     uint64_t b = (uint64_t)1 << p;
     d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0,
-                                (int16_t)free_cur, (int16_t)ex->preemptions};
+                                (int16_t)free_cur, (int16_t)ex->preemptions, 0, d->ncuts};
     d->depth++;
     return p;
 }
@@ -744,8 +756,10 @@ static int cost(const node *nd, int p)
    p could not: classic DPOR's backtrack sets), and, as the bound may forbid
    switching to p there, a conservative branch at the last switch of
    threads before k (reverse()), where running p instead costs what the
-   switch did. There are no sleep sets (a sleeping thread's branch may be
-   the only way within the bound to a trace another branch needs). */
+   switch did. A thread explored from a state sleeps in its later branches
+   only if the bound cut nothing in its branch (node.unsafe): then every
+   trace that starts with it was run; a cut one may have been the only way
+   within the bound to a trace another branch needs. */
 static void bpor_add(weft__exec *ex, long k, int p)
 {
     dpor *d = state(ex);
@@ -938,7 +952,7 @@ __attribute__((noinline)) static uint64_t sleep_after(weft__exec *ex, long i)
 {
     const node *nd = &state(ex)->nodes[i];
     const touch *te = &evi[i].t;
-    uint64_t s = (nd->sleep | nd->done) & ~((uint64_t)1 << evi[i].tid), keep = 0;
+    uint64_t s = (nd->sleep | (nd->done & ~nd->unsafe)) & ~((uint64_t)1 << evi[i].tid), keep = 0;
     for (uint64_t m = s; m; m &= m - 1) {
         int r = __builtin_ctzll(m);
         const weft__thread *rt = ex->threads[r];
@@ -1126,7 +1140,7 @@ __attribute__((noinline)) static void event_slow(weft__exec *ex, long i)
         evk[i].who != mem_who(e, th->space))
         check_step(ex, i, e, th);
     /* the sleep set after this step, if a new node will start from it */
-    if (i + 1 >= state(ex)->len && !bmode)
+    if (i + 1 >= state(ex)->len)
         next_sleep = sleep_after(ex, i);
 }
 
@@ -1216,7 +1230,7 @@ static void pending_of(weft__exec *ex, int q, const uint32_t *cq, const touch *t
 static void bpor_pending(weft__exec *ex, long i)
 {
     for (int q = 0; q < ex->nthreads; q++) {
-        if (q == ex->events[i].tid || ex->threads[q]->state != WEFT__RUN)
+        if ((i < ex->nevents && q == ex->events[i].tid) || ex->threads[q]->state != WEFT__RUN)
             continue;
         touch tq = pending_touch(ex->threads[q], i);
         pending_of(ex, q, tlast[q] >= 0 ? vc(tlast[q]) : tinit[q], &tq, i, true);
@@ -1269,10 +1283,13 @@ static void end(weft__exec *ex)
        where this one ended sooner) goes */
     if (nev > ex->nevents)
         rollback(ex->nevents);
-    if (ex->end_status == WEFT__END_BLOCKED || ex->end_status == WEFT__END_DIVERGED)
+    if (ex->end_status == WEFT__END_DIVERGED ||
+        (ex->end_status == WEFT__END_BLOCKED && !bmode))
         return;
     if (ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_FINDING)
         pending_races(ex);
+    else if (bmode)
+        bpor_pending(ex, ex->nevents);   /* blocked: its last state too */
     for (long r = 0; r < nraces; r++) {
         long i = races[r].i;
         reverse(ex, races[r].k, i, evi[i].tid, &evi[i].t, races[r].gated);
@@ -1294,6 +1311,8 @@ static bool next(weft__exec *ex)
     while (d->len > 0) {
         node *nd = &d->nodes[d->len - 1];
         /* the branch explored is done; the next one that can run is next */
+        if (d->ncuts != nd->cuts_at)
+            nd->unsafe |= (uint64_t)1 << nd->taken;
         int32_t x = nd->wut;
         nd->wut = w[x].next;
         wnode_free(d, x);
@@ -1304,7 +1323,9 @@ static bool next(weft__exec *ex)
                        (value || !((nd->done | nd->sleep) >> c->tid & 1));
             if (can && bmode && cost(nd, c->tid) > d->bound) {
                 d->cut = true;   /* a preemption too many for this level */
+                d->ncuts++;
             } else if (can) {
+                nd->cuts_at = d->ncuts;
                 nd->taken = c->tid;
                 nd->done |= (uint64_t)1 << c->tid;
                 if (!value)

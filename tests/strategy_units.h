@@ -38,17 +38,17 @@ static void test_bounded_summary(void)
     ASSERT_HAS(r.out, "every schedule with up to 0 preemptions was run, some with 1");
 
     /* with DPOR (the default), the phrases speak of traces */
-    r = weft("check", "--strategy bounded --preemption-bound 1 models/yes_no.c");
+    r = weft("check", "--strategy bounded --preemption-bound 1 models/safe_counter.c");
     ASSERT_EQ(r.status, 0);
-    ASSERT_HAS(r.out, "no findings in 4 executions; every trace with a schedule of up to 1 "
+    ASSERT_HAS(r.out, "no findings in 8 executions; every trace with a schedule of up to 1 "
                       "preemption was run, none with more (--preemption-bound)");
     r = weft("check", "--json --strategy bounded --preemption-bound 9 --oracle-traces models/yes_no.c");
     ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
-    ASSERT_HAS(r.out, "\"bound_reached\": 2, \"complete_within_bound\": true");
+    ASSERT_HAS(r.out, "\"bound_reached\": 1, \"complete_within_bound\": true");
     ASSERT_EQ(json_num(r.out, "traces"), 2);
     r = weft("check", "--strategy bounded --preemption-bound 9 models/yes_no.c");
-    ASSERT_HAS(r.out, "no findings in 6 executions; the search was complete; no trace needs "
-                      "more than 2 preemptions");
+    ASSERT_HAS(r.out, "no findings in 3 executions; the search was complete; no trace needs "
+                      "more than 1 preemption");
     r = weft("check", "--json --strategy bounded models/deadlock_ab_ba.c");
     ASSERT_EQ(r.status, 1);
     ASSERT_HAS(r.out, "\"kind\": \"deadlock\"");
@@ -62,7 +62,7 @@ static void test_bounded_summary(void)
                       "models/two_phase_barrier_seed.c");
     ASSERT_EQ(r.status, 1);
     ASSERT_HAS(r.out, "\"kind\": \"crash\"");
-    ASSERT_EQ(json_num(r.out, "executions"), 10);
+    ASSERT_EQ(json_num(r.out, "executions"), 6);
     ASSERT_HAS(r.out, "\"bound_reached\": 1, \"complete_within_bound\": true");
 
     r = weft("check", "--preemption-bound 1 models/yes_no.c");

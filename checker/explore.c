@@ -519,8 +519,14 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             break;
         }
         record_end(ex, sh, mode);
-        if (ex->opt->oracle)
-            sh->traces = weft__oracle_execution(ex);
+        if (ex->opt->oracle && (sh->traces = weft__oracle_execution(ex)) < 0) {
+            snprintf(sh->error_msg, sizeof sh->error_msg,
+                     "--oracle-traces counts up to %ld distinct traces, and this search has more",
+                     weft__oracle_limit());
+            sh->error = 2;
+            sh->stop = WEFT__STOP_ERROR;
+            break;
+        }
         if (crashed) {
             /* the model may have damaged this process (or left a thread
                looping on its stack): a fresh worker goes on (shrinking runs

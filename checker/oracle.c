@@ -5,13 +5,32 @@
 ** shares no code with strat_dpor.c on purpose: run under --strategy dfs, its
 ** count must equal the number of executions DPOR runs.
 */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "oracle.h"
 
-static uint64_t *seen;          /* open addressing set of trace fingerprints */
-static size_t cap_seen, nseen;
+/* The set of trace fingerprints (open addressing), in memory shared with
+   the supervisor: a worker that replaces a crashed one counts on. Pages are
+   touched as fingerprints land in them. */
+#define SLOTS ((size_t)1 << 22)
+static struct table { size_t n; uint64_t slot[SLOTS]; } *seen;
+
+void weft__oracle_init(void)
+{
+    if (seen)
+        return;
+    seen = mmap(NULL, sizeof *seen, PROT_READ | PROT_WRITE,
+                MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (seen == MAP_FAILED) {
+        fprintf(stderr, "weft: error: --oracle-traces: cannot map %zu MiB: %s\n",
+                sizeof *seen >> 20, strerror(errno));
+        exit(2);
+    }
+}
 
 /* Two events depend on each other: one thread; or one object, not both only
    reading it; or overlapping 4-byte units of memory in one address space,
@@ -48,35 +67,27 @@ static bool depends(weft__exec *ex, const weft__event *a, const weft__event *b)
     return false;
 }
 
+/* Add fp; false if the table is full (half its slots: probes stay short). */
 static bool insert(uint64_t fp)
 {
-    if (nseen * 2 >= cap_seen) {
-        size_t cap = cap_seen ? cap_seen * 2 : 1024;
-        uint64_t *n = calloc(cap, sizeof *n);
-        WEFT_ASSERT(n);
-        for (size_t i = 0; i < cap_seen; i++) {
-            if (!seen[i])
-                continue;
-            size_t h = seen[i] & (cap - 1);
-            while (n[h])
-                h = (h + 1) & (cap - 1);
-            n[h] = seen[i];
-        }
-        free(seen);
-        seen = n;
-        cap_seen = cap;
-    }
     if (!fp)
         fp = 1;
-    size_t h = fp & (cap_seen - 1);
-    while (seen[h]) {
-        if (seen[h] == fp)
-            return false;
-        h = (h + 1) & (cap_seen - 1);
+    size_t h = fp & (SLOTS - 1);
+    while (seen->slot[h]) {
+        if (seen->slot[h] == fp)
+            return true;
+        h = (h + 1) & (SLOTS - 1);
     }
-    seen[h] = fp;
-    nseen++;
+    if (seen->n >= SLOTS / 2)
+        return false;
+    seen->slot[h] = fp;
+    seen->n++;
     return true;
+}
+
+long weft__oracle_limit(void)
+{
+    return (long)(SLOTS / 2);
 }
 
 long weft__oracle_execution(weft__exec *ex)
@@ -118,6 +129,5 @@ long weft__oracle_execution(weft__exec *ex)
         fp += h;
     }
     free(c);
-    insert(fp);
-    return (long)nseen;
+    return insert(fp) ? (long)seen->n : -1;
 }

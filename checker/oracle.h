@@ -6,7 +6,13 @@
 
 #include "worker.h"
 
-/* Add the execution just ended; returns the number of distinct traces so far. */
+/* Map the table of traces seen, shared by the workers: the supervisor calls
+   it before it starts the first. */
+void weft__oracle_init(void);
+
+/* Add the execution just ended; returns the number of distinct traces so
+   far, or -1 if there are more than weft__oracle_limit() of them. */
 long weft__oracle_execution(weft__exec *ex);
+long weft__oracle_limit(void);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lockorder.h"
+#include "oracle.h"
 #include "report.h"
 #include "strategy.h"
 #include "token.h"
@@ -144,6 +145,8 @@ static void hung(weft__exec *ex, weft__shared *sh)
 void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
 {
     double start = now();
+    if (ex->opt->oracle)
+        weft__oracle_init();
     fflush(NULL);
     for (;;) {
         int fds[2];

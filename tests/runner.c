@@ -1295,6 +1295,7 @@ static const unit units[] = {
     {"dpor_blocked", test_dpor_blocked},
     {"dpor_generated_large", test_dpor_generated_large},
     {"dpor_oracle_unjoined", test_dpor_oracle_unjoined},
+    {"oracle_after_crash", test_oracle_after_crash},
     {"progress_line", test_progress_line},
 };
 

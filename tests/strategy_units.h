@@ -217,6 +217,26 @@ static void test_dpor_oracle_unjoined(void)
     ASSERT_EQ(json_num(b.out, "traces"), 3);
 }
 
+/* Every execution of crash_check_use.c crashes, and a fresh worker goes on
+   after each: the oracle's set of traces outlives them (each worker counted
+   from 1 when it lived in the worker). DFS's 7 executions are 3 traces, the
+   3 that DPOR and BPOR run. */
+static void test_oracle_after_crash(void)
+{
+    run a = weft("check", "--strategy dfs --oracle-traces --keep-going --no-shrink --json "
+                          "tests/findings/crash_check_use.c");
+    ASSERT_EQ(json_num(a.out, "executions"), 7);
+    ASSERT_EQ(json_num(a.out, "traces"), 3);
+    run b = weft("check", "--oracle-traces --keep-going --no-shrink --json "
+                          "tests/findings/crash_check_use.c");
+    ASSERT_EQ(json_num(b.out, "executions"), 3);
+    ASSERT_EQ(json_num(b.out, "traces"), 3);
+    run c = weft("check", "--strategy bounded --oracle-traces --keep-going --no-shrink --json "
+                          "tests/findings/crash_check_use.c");
+    ASSERT_EQ(json_num(c.out, "executions"), 3);
+    ASSERT_EQ(json_num(c.out, "traces"), 3);
+}
+
 /* Run argv on a pseudo-terminal (stdout and stderr both); its output. */
 static run run_pty(char *const argv[])
 {

@@ -1296,6 +1296,7 @@ static const unit units[] = {
     {"dpor_generated_large", test_dpor_generated_large},
     {"dpor_oracle_unjoined", test_dpor_oracle_unjoined},
     {"oracle_after_crash", test_oracle_after_crash},
+    {"bpor_complete", test_bpor_complete},
     {"progress_line", test_progress_line},
 };
 

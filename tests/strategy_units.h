@@ -217,6 +217,31 @@ static void test_dpor_oracle_unjoined(void)
     ASSERT_EQ(json_num(b.out, "traces"), 3);
 }
 
+/* BPOR on benchmark models, with a bound high enough that no level cuts
+   anything: the search says it was complete, and the traces it ran (the
+   oracle's count) are all of DPOR's (docs/bench.md derives them). The
+   executions are pinned: more than the traces (a level counts runs of
+   traces an earlier one ran with fewer preemptions), far fewer than every
+   schedule's. */
+static void test_bpor_complete(void)
+{
+    static const struct { const char *args; long executions, traces; } cases[] = {
+        {"-DN=3 tests/bench/counter_lock.c", 23, 6},
+        {"-DN=3 tests/bench/readers_writer.c", 109, 8},
+        {"-DN=3 tests/bench/philosophers.c", 36, 6},
+        {"-DNUM=2 tests/bench/fib.c", 36, 19},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[256];
+        snprintf(args, sizeof args, "--strategy bounded --preemption-bound 9 --oracle-traces "
+                 "--json %s", cases[i].args);
+        run r = weft("check", args);
+        ASSERT_HAS(r.out, "\"verdict\": \"ok\"");
+        ASSERT_EQ(json_num(r.out, "executions"), cases[i].executions);
+        ASSERT_EQ(json_num(r.out, "traces"), cases[i].traces);
+    }
+}
+
 /* Every execution of crash_check_use.c crashes, and a fresh worker goes on
    after each: the oracle's set of traces outlives them (each worker counted
    from 1 when it lived in the worker). DFS's 7 executions are 3 traces, the

@@ -341,8 +341,6 @@ int main(int argc, char **argv)
     ex.model_main = (int (*)(void))mainp;
     if (weft__options_strategy(&o, &ex.strat) != 0)
         return 2;
-    if (ex.strat == &weft__strategy_dpor || ex.strat == &weft__strategy_bpor)
-        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     if (mode == WEFT__REPLAY)
         ex.strat = &weft__strategy_replay;
     weft__race_enable(o.races && mode != WEFT__OUTCOMES);   /* a replay shows its race */

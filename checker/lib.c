@@ -112,8 +112,6 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
         free(dec);
         return fail(out, "weft_check: unknown strategy");
     }
-    if (ex.strat == &weft__strategy_dpor || ex.strat == &weft__strategy_bpor)
-        o.unfair = true;   /* see sched.c: fairness would hide dependences */
     int mode = WEFT__CHECK;
     if (token) {
         ex.strat = &weft__strategy_replay;

@@ -137,7 +137,7 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
     return 0;
 }
 
-int weft__options_strategy(const weft__options *o, const weft__strategy **s)
+int weft__options_strategy(weft__options *o, const weft__strategy **s)
 {
     if (!strcmp(o->strategy, "dfs")) {
         *s = &weft__strategy_dfs;
@@ -166,5 +166,7 @@ int weft__options_strategy(const weft__options *o, const weft__strategy **s)
                 "without DPOR is --strategy dfs)\n");
         return -1;
     }
+    if (*s == &weft__strategy_dpor || *s == &weft__strategy_bpor)
+        o->unfair = true;   /* see sched.c: fairness would hide dependences */
     return 0;
 }

@@ -12,7 +12,8 @@ void weft__options_default(weft__options *o);
    arguments it used, 0 if argv[0] is not one of these options, or -1 after
    printing what is wrong. */
 int weft__options_parse(weft__options *o, int argc, char **argv);
-/* The strategy the options name, or -1 after printing what is wrong. */
-int weft__options_strategy(const weft__options *o, const weft__strategy **s);
+/* The strategy the options name, or -1 after printing what is wrong. DPOR's
+   searches (dpor, and bounded with DPOR) set o->unfair. */
+int weft__options_strategy(weft__options *o, const weft__strategy **s);
 
 #endif

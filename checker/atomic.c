@@ -70,6 +70,7 @@ void weft__atomic_begin(const void *pc)
                                         "atomic section");
     weft__op(&OP_ATOMIC_BEGIN, ex->atomic_sync, 0, section_free, ex, pc);
     ex->atomic_tid = t->id;
+    weft__rare_update(ex);
     ex->atomic_depth = 1;
     ex->atomic_sync->holder = t;
     weft__hb_acquire(ex->atomic_sync);
@@ -86,6 +87,7 @@ void weft__atomic_end(const void *pc)
     weft__hb_release(ex->atomic_sync);
     ex->atomic_sync->holder = NULL;
     ex->atomic_tid = -1;
+    weft__rare_update(ex);
 }
 
 /* The instrumentation calls these at the entry and the exit of every

@@ -233,6 +233,7 @@ static void fair_step(weft__exec *ex, int pick)
         if (!w->fair_wait)
             ex->fair &= ~bit(w->id);
     }
+    weft__rare_update(ex);
 }
 
 /* DFS (ex->prefix): within the prefix an execution replays, the thread the
@@ -253,30 +254,38 @@ static inline int replayed(weft__exec *ex, uint64_t cand)
 /* Pick the next thread among the enabled ones and run it. Called by the
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
-   when the caller is picked again. This runs at every visible step: the
-   rare cases are out of line, and weft__op and the memory operations (most
-   steps) have their own inlined copies (the others call schedule). */
-static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
+   when the caller is picked again. This runs at every visible step, in two
+   copies of one body: with `rare` false, for when none of the rare cases
+   of ex->rare holds (no fairness wait, no atomic section, the execution
+   not over), which the compiler strips of their code; with `rare` true, out of line, for all cases. weft__op and the
+   memory operations (most steps) inline the first (schedule_inline); the
+   others call schedule. */
+static inline __attribute__((always_inline)) void schedule_body(weft__exec *ex, const bool rare)
 {
     weft__thread *t = ex->cur;
 
-    if (__builtin_expect(ex->live_nondaemon == 0 ||
-                         (ex->main_exits && ex->threads[0]->state == WEFT__DONE), 0))
+    if (rare && (ex->live_nondaemon == 0 ||
+                 (ex->main_exits && ex->threads[0]->state == WEFT__DONE)))
         schedule_end(ex, 0);
     uint64_t en = enabled_set(ex);
     if (__builtin_expect(!en || ex->nevents >= ex->max_steps, 0))
         schedule_end(ex, en);
 
-    uint64_t cand = ex->fair ? fair_candidates(ex, en) : en;
-    /* Without the rule (DPOR: it would hide that a thread's steps enable the
-       waiting one), fairness is only the default choice of a new branch:
-       every enabled thread is a candidate. */
-    ex->fair_cand = cand;
-    if (ex->unfair)
-        cand = en;
-    /* an atomic section's thread goes on while it can */
-    if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
-        cand = bit(ex->atomic_tid);
+    uint64_t cand = en;
+    if (rare) {
+        cand = ex->fair ? fair_candidates(ex, en) : en;
+        /* Without the rule (DPOR: it would hide that a thread's steps
+           enable the waiting one), fairness is only the default choice of
+           a new branch: every enabled thread is a candidate. */
+        ex->fair_cand = cand;
+        if (ex->unfair)
+            cand = en;
+        /* an atomic section's thread goes on while it can */
+        if (ex->atomic_tid >= 0 && (en & bit(ex->atomic_tid)))
+            cand = bit(ex->atomic_tid);
+    } else {
+        ex->fair_cand = en;
+    }
 
     int cur = (t && (cand & bit(t->id))) ? t->id : -1;
     int pick;
@@ -319,13 +328,15 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
     if (ex->event)
         ex->event(ex, u->last_ev);
 
-    if (ex->fair)
+    if (rare && ex->fair)
         fair_step(ex, pick);
     unsigned flags = p->ev.op->flags;
     if (flags & WEFT__F_YIELD) {
         u->fair_wait = en & ~bit(pick);
-        if (u->fair_wait)
+        if (u->fair_wait) {
             ex->fair |= bit(pick);
+            weft__rare_update(ex);
+        }
     }
     /* a change of state (spin waits watch for one); a timed-out attempt
        (a failed try, a wait that timed out) changed nothing */
@@ -340,6 +351,19 @@ static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex
         switch_to(ex, t, u);
 }
 
+static __attribute__((noinline)) void schedule_rare(weft__exec *ex)
+{
+    schedule_body(ex, true);
+}
+
+static inline __attribute__((always_inline)) void schedule_inline(weft__exec *ex)
+{
+    if (__builtin_expect(ex->rare, 0))
+        schedule_rare(ex);
+    else
+        schedule_body(ex, false);
+}
+
 static __attribute__((noinline)) void schedule(weft__exec *ex)
 {
     schedule_inline(ex);
@@ -347,9 +371,13 @@ static __attribute__((noinline)) void schedule(weft__exec *ex)
 
 /* ---- the verbs ------------------------------------------------------------- */
 
-static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc *op, void *obj,
-                            long val, weft__pred ready, void *arg, const void *pc, bool timed,
-                            uintptr_t addr, int size)
+/* Set t's pending operation. mem (a constant): a memory access, which has
+   no object and leaves t->touch_next to the weft__op it is meant for. */
+static inline __attribute__((always_inline)) void announce(weft__exec *ex, weft__thread *t,
+                                                           const weft__opdesc *op, void *obj,
+                                                           long val, weft__pred ready, void *arg,
+                                                           const void *pc, bool timed,
+                                                           uintptr_t addr, int size, const bool mem)
 {
     settle_write(ex, t);
     weft__pending *p = &t->pend;
@@ -358,15 +386,25 @@ static inline void announce(weft__exec *ex, weft__thread *t, const weft__opdesc 
     p->ev.val = val;
     p->ev.addr = addr;
     p->ev.size = (uint8_t)size;
-    p->ev.obj = obj ? ((weft__obj *)obj)->id : -1;
-    p->ev.obj2 = t->touch_next ? t->touch_next->id : -1;
-    p->obj = obj;
+    if (mem) {
+        p->ev.obj = -1;
+        p->ev.obj2 = -1;
+        p->obj = NULL;
+        p->obj2 = NULL;
+    } else {
+        p->ev.obj = obj ? ((weft__obj *)obj)->id : -1;
+        p->ev.obj2 = t->touch_next ? t->touch_next->id : -1;
+        p->obj = obj;
+        p->obj2 = t->touch_next;
+        t->touch_next = NULL;
+    }
     p->ready = ready;
     p->arg = arg;
     p->timed = timed;
-    p->obj2 = t->touch_next;
-    t->touch_next = NULL;
-    classify(ex, t);
+    /* the common case needs no new class: an operation needing no
+       predicate, of a thread that was enabled for the same reason */
+    if (ready || timed || t->spinning || !(ex->en_always & bit(t->id)))
+        classify(ex, t);
 }
 
 void weft__op_touches(void *obj)
@@ -380,7 +418,7 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0);
+    announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0, false);
     schedule_inline(ex);
 }
 
@@ -390,7 +428,7 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
-    announce(ex, t, op, obj, val, ready, arg, pc, true, 0, 0);
+    announce(ex, t, op, obj, val, ready, arg, pc, true, 0, 0, false);
     schedule(ex);
     /* Timing out again and again with nothing changed is a spin too (a
        retry loop around a timed wait): observed like a read of the object.
@@ -405,13 +443,58 @@ static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
     return addr - (uintptr_t)t->coro->stack < t->coro->size;
 }
 
+/* The common memory step, in short: the running thread goes on, because
+   it is the only candidate, or DFS's replayed prefix says so (ex->prefix).
+   What announce and schedule_body would do then, without the pending
+   operation (the thread runs on; its next switch announces one) and with
+   neither a strategy call nor a switch: true. False, having changed
+   nothing, in every other case: a rare case (ex->rare), a strategy that
+   sees every step (ex->plain false: DPOR, PCT, random), a thread whose
+   last operation needed a predicate or that spins, the step limit, a
+   fresh decision. */
+static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
+                                                          const weft__opdesc *op, uintptr_t addr,
+                                                          int size, const void *pc)
+{
+    uint64_t me = bit(t->id);
+    if (ex->rare || !ex->plain || !(ex->en_always & me) || t->spinning ||
+        ex->nevents >= ex->max_steps)
+        return false;
+    uint64_t en = enabled_set(ex);
+    if (en != me) {
+        weft__dstack *s = ex->prefix;
+        if (!s || s->depth >= s->len)
+            return false;
+        const weft__dnode *nd = weft__dstack_node(s, s->depth);
+        if (nd->n || nd->chosen != t->id)
+            return false;
+        s->depth++;
+        if (ex->ndecisions < ex->cap_decisions)
+            ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
+        ex->weight *= popcount(en);
+    }
+    settle_write(ex, t);
+    ex->fair_cand = en;
+    ex->events[ex->nevents] = (weft__event){.op = op, .pc = pc, .addr = addr, .obj = -1,
+                                            .obj2 = -1, .tid = (uint16_t)t->id,
+                                            .size = (uint8_t)size};
+    t->timed_out = false;
+    t->last_ev = ex->nevents++;
+    (*ex->progress)++;
+    if (!(op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
+        ex->writes++;
+    return true;
+}
+
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
-    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size);
-    schedule_inline(ex);
+    if (!goes_on(ex, t, op, addr, size, pc)) {
+        announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size, true);
+        schedule_inline(ex);
+    }
     unsigned flags = op->flags;
     if (flags & WEFT__F_WRITE) {
         /* picked, and the store has not happened yet */
@@ -621,6 +704,7 @@ static weft__thread *thread_new(weft__exec *ex, void (*entry)(void *), void *arg
     classify(ex, t);
     ex->nthreads++;
     ex->live_nondaemon++;
+    weft__rare_update(ex);
     weft__race_thread_new(t, ex->cur);
     return t;
 }
@@ -665,6 +749,7 @@ _Noreturn void weft__thread_exit(void)
     }
     if (!t->daemon)
         ex->live_nondaemon--;
+    weft__rare_update(ex);
     weft__hb_exit(t);
     ex->writes++;
     schedule(ex);
@@ -1028,6 +1113,7 @@ void weft__sched_run(weft__exec *ex)
     ex->pick = ex->strat->pick;
     ex->event = ex->strat->event;
     ex->every_point = ex->strat->every_point;
+    ex->plain = !ex->every_point && !ex->event;
     errno_at = &errno;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");

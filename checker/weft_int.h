@@ -172,7 +172,7 @@ struct weft__thread {
     uintptr_t race_key;         /* race.h: the granule of its latest plain write, */
     struct weft__race_cell *race_cell;   /* and its shadow cell (NULL: none) */
     void *user;                 /* per-thread data for a primitive layer (pthreads) */
-    weft__obj *touch_next;      /* weft__op_touches: for the next operation only */
+    weft__obj *touch_next;      /* weft__op_touches: for the next weft__op only */
     char *tls;                  /* its copy of the model's TLS block (tls.c), or NULL */
 };
 
@@ -306,6 +306,8 @@ struct weft__exec {
        them at every step; shrinking swaps the strategy between executions) */
     long max_steps;
     bool unfair, every_point;
+    bool plain;                 /* neither every_point nor an event hook: the strategy
+                                   needs to see only the steps it decides */
     int (*pick)(weft__exec *ex, uint64_t enabled, int current);
     void (*event)(weft__exec *ex, long i);
     /* DFS's decision stack (strategy.h), set by its begin (NULL for the
@@ -322,6 +324,11 @@ struct weft__exec {
     int atomic_depth;           /* its nesting */
     weft__obj *atomic_sync;     /* orders the sections (happens-before); lazy */
     const void **thread_fn;     /* in shared memory: each thread's function, for the watchdog */
+    /* One of the scheduler's rare cases holds: a thread waits for fairness
+       (fair), a thread is in an atomic section, or no thread keeps the
+       execution going (the next step ends it). The scheduler's common path tests only this; whoever changes
+       one of those fields calls weft__rare_update. */
+    bool rare;
 };
 
 /* A preemption: the scheduler switches away from the thread that ran the
@@ -339,6 +346,12 @@ static inline bool weft__yielded(const weft__exec *ex, int tid)
     return (e->op->flags & WEFT__F_YIELD) || (e->flags & WEFT__E_TIMEOUT);
 }
 
+/* Recompute ex->rare after a change of one of the fields it summarizes. */
+static inline void weft__rare_update(weft__exec *ex)
+{
+    ex->rare = ex->fair || ex->atomic_tid >= 0 || ex->live_nondaemon <= 0 ||
+               (ex->main_exits && ex->nthreads && ex->threads[0]->state == WEFT__DONE);
+}
 /* How an execution ended. DISCARDED: the model said it is not one the
    program can have (__VERIFIER_assume); it is neither a finding nor an
    outcome, and counted apart (stats.discarded). */

@@ -148,6 +148,7 @@ static void start_worker(workers *w, const void *pc)
     if (!t->daemon) {
         t->daemon = true;
         weft__ex->live_nondaemon--;
+        weft__rare_update(weft__ex);
     }
     w->thr[w->nthr++] = t;
 }

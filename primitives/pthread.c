@@ -272,6 +272,7 @@ int weft__pt_create(unsigned long *id, bool detached, void *(*start)(void *),
     /* POSIX: once there are threads, returning from main ends the process */
     if (!x->main_gone && !ex->opt->keep_threads)
         ex->main_exits = true;
+    weft__rare_update(ex);
     weft__thread *t = weft__spawn(trampoline, p, fn, NULL, false, pc);
     p->t = t;
     t->user = p;
@@ -343,6 +344,7 @@ static _Noreturn void exit_now(weft__pt_thread *p)
     if (p->t->id == 0) {
         weft__pt_exec_get()->main_gone = true;
         weft__ex->main_exits = false;
+        weft__rare_update(weft__ex);
     }
     weft__thread_exit();
 }

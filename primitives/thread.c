@@ -92,6 +92,7 @@ void weft_thread_set_daemon(weft_thread *pt, bool daemon)
     t->daemon = daemon;
     if (t->state != WEFT__DONE)
         weft__ex->live_nondaemon += daemon ? -1 : 1;
+    weft__rare_update(weft__ex);
 }
 
 bool weft_thread_daemon(weft_thread *pt)

@@ -450,17 +450,18 @@ static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
    neither a strategy call nor a switch: true. False, having changed
    nothing, in every other case: a rare case (ex->rare), a strategy that
    sees every step (ex->plain false: DPOR, PCT, random), a thread whose
-   last operation needed a predicate or that spins, the step limit, a
-   fresh decision. */
+   last operation needed a predicate or that spins, a thread whose
+   predicate must be asked (en_check: the step would call it), the step
+   limit, a fresh decision. */
 static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
                                                           const weft__opdesc *op, uintptr_t addr,
                                                           int size, const void *pc)
 {
     uint64_t me = bit(t->id);
-    if (ex->rare || !ex->plain || !(ex->en_always & me) || t->spinning ||
+    if (ex->rare || !ex->plain || !(ex->en_always & me) || ex->en_check || t->spinning ||
         ex->nevents >= ex->max_steps)
         return false;
-    uint64_t en = enabled_set(ex);
+    uint64_t en = ex->en_always;
     if (en != me) {
         weft__dstack *s = ex->prefix;
         if (!s || s->depth >= s->len)
@@ -474,7 +475,6 @@ static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__
         ex->weight *= popcount(en);
     }
     settle_write(ex, t);
-    ex->fair_cand = en;
     ex->events[ex->nevents] = (weft__event){.op = op, .pc = pc, .addr = addr, .obj = -1,
                                             .obj2 = -1, .tid = (uint16_t)t->id,
                                             .size = (uint8_t)size};
@@ -486,30 +486,59 @@ static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__
     return true;
 }
 
+/* A read's value, spin detection and race check, once its step is taken.
+   Out of line, so that weft__op_mem's short path calls nothing before it
+   (and needs no frame). */
+static __attribute__((noinline)) void read_taken(weft__exec *ex, weft__thread *t, uintptr_t addr,
+                                                 int size, bool atomic, const void *pc,
+                                                 const void *sp)
+{
+    weft__event *e = &ex->events[t->last_ev];
+    e->val = load(addr, size);
+    weft__race_access(addr, size, false, atomic, pc);
+    observe_read(ex, t, pc, addr, e->val, sp);
+}
+
+/* After a memory step was taken: a write's bookkeeping (its value is read
+   at the thread's next step: the store has not happened yet) and race
+   check, or read_taken. */
+static inline __attribute__((always_inline)) void mem_taken(weft__exec *ex, weft__thread *t,
+                                                            unsigned flags, uintptr_t addr,
+                                                            int size, const void *pc,
+                                                            const void *sp)
+{
+    if (!(flags & WEFT__F_WRITE)) {
+        read_taken(ex, t, addr, size, flags & WEFT__F_ATOMIC, pc, sp);
+        return;
+    }
+    t->last_write_ev = t->last_ev;
+    t->last_write_size = size;
+    if (on_own_stack(t, addr))
+        t->own_writes++;
+    if ((flags & WEFT__F_ATOMIC) || !weft__race_write_again(t, addr, size, pc))
+        weft__race_access(addr, size, true, flags & WEFT__F_ATOMIC, pc);
+}
+
+static __attribute__((noinline)) void op_mem_scheduled(const weft__opdesc *op, uintptr_t addr,
+                                                       int size, const void *pc, const void *sp)
+{
+    weft__exec *ex = weft__ex;
+    weft__thread *t = ex->cur;
+    announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size, true);
+    schedule_inline(ex);
+    mem_taken(ex, t, op->flags, addr, size, pc, sp);
+}
+
 void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
                   const void *sp)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     if (!goes_on(ex, t, op, addr, size, pc)) {
-        announce(ex, t, op, NULL, 0, NULL, NULL, pc, false, addr, size, true);
-        schedule_inline(ex);
+        op_mem_scheduled(op, addr, size, pc, sp);
+        return;
     }
-    unsigned flags = op->flags;
-    if (flags & WEFT__F_WRITE) {
-        /* picked, and the store has not happened yet */
-        t->last_write_ev = t->last_ev;
-        t->last_write_size = size;
-        if (on_own_stack(t, addr))
-            t->own_writes++;
-    } else {
-        weft__event *e = &ex->events[t->last_ev];
-        e->val = load(addr, size);
-        observe_read(ex, t, pc, addr, e->val, sp);
-    }
-    if ((flags & (WEFT__F_WRITE | WEFT__F_ATOMIC)) != WEFT__F_WRITE ||
-        !weft__race_write_again(t, addr, size, pc))
-        weft__race_access(addr, size, flags & WEFT__F_WRITE, flags & WEFT__F_ATOMIC, pc);
+    mem_taken(ex, t, op->flags, addr, size, pc, sp);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */

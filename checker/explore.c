@@ -415,7 +415,7 @@ bool weft__run_execution(weft__exec *ex)
 {
     weft__mem_reset();
     weft__heap_reset();
-    ex->prefix = NULL;   /* DFS's begin sets it */
+    ex->prefix.nodes = NULL;   /* DFS's and DPOR's begin set it */
     ex->strat->begin(ex);
     volatile bool crashed = false;
     crash_sig = 0;

@@ -236,19 +236,21 @@ static void fair_step(weft__exec *ex, int pick)
     weft__rare_update(ex);
 }
 
-/* DFS (ex->prefix): within the prefix an execution replays, the thread the
-   node on the stack chose, if it is a candidate (as strat_dfs.c's pick
-   would answer), taken here without the call; -1 otherwise, for pick. */
+/* The node of the replayed prefix (ex->prefix) the execution reaches, if
+   it is a pick of a candidate of cand (as the strategy's pick would
+   answer): its thread, the node taken; -1 otherwise, for pick (past the
+   prefix, a choose's node, a candidate the model did not repeat). */
 static inline int replayed(weft__exec *ex, uint64_t cand)
 {
-    weft__dstack *s = ex->prefix;
-    if (!s || s->depth >= s->len)
+    const weft__prefix *x = &ex->prefix;
+    if (!x->nodes || x->stack[0] >= x->stack[1])
         return -1;
-    const weft__dnode *nd = weft__dstack_node(s, s->depth);
-    if (nd->n || !(cand >> nd->chosen & 1))
+    const char *nd = x->nodes + x->stack[0] * x->size;
+    int32_t tid = *(const int32_t *)(nd + WEFT__PREFIX_TID);
+    if (*(const int32_t *)(nd + WEFT__PREFIX_CHOOSE) || !(cand >> tid & 1))
         return -1;
-    s->depth++;
-    return nd->chosen;
+    x->stack[0]++;
+    return tid;
 }
 
 /* Pick the next thread among the enabled ones and run it. Called by the
@@ -444,42 +446,47 @@ static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
 }
 
 /* The common memory step, in short: the running thread goes on, because
-   it is the only candidate, or DFS's replayed prefix says so (ex->prefix).
+   it is the only candidate, or the replayed prefix says so (ex->prefix).
    What announce and schedule_body would do then, without the pending
-   operation (the thread runs on; its next switch announces one) and with
-   neither a strategy call nor a switch: true. False, having changed
-   nothing, in every other case: a rare case (ex->rare), a strategy that
-   sees every step (ex->plain false: DPOR, PCT, random), a thread whose
-   last operation needed a predicate or that spins, a thread whose
-   predicate must be asked (en_check: the step would call it), the step
-   limit, a fresh decision. */
+   operation (the thread runs on; its next switch announces one) and
+   without a switch or a call of pick, and but for the strategy's event
+   hook (the caller's: so that this calls nothing): true. False, having
+   changed nothing,
+   in every other case: a rare case (ex->rare), a thread whose last
+   operation needed a predicate or that spins, a thread whose predicate
+   must be asked (en_check), the step limit, a decision the prefix does not
+   hold (fresh, or another thread's). */
 static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
                                                           const weft__opdesc *op, uintptr_t addr,
                                                           int size, const void *pc)
 {
     uint64_t me = bit(t->id);
-    if (ex->rare || !ex->plain || !(ex->en_always & me) || ex->en_check || t->spinning ||
+    if (ex->rare || !(ex->en_always & me) || ex->en_check || t->spinning ||
         ex->nevents >= ex->max_steps)
         return false;
     uint64_t en = ex->en_always;
-    if (en != me) {
-        weft__dstack *s = ex->prefix;
-        if (!s || s->depth >= s->len)
+    if (en != me || ex->every_point) {
+        /* pick would be asked: the prefix must answer t */
+        const weft__prefix *x = &ex->prefix;
+        if (!x->nodes || x->stack[0] >= x->stack[1])
             return false;
-        const weft__dnode *nd = weft__dstack_node(s, s->depth);
-        if (nd->n || nd->chosen != t->id)
+        const char *nd = x->nodes + x->stack[0] * x->size;
+        if (*(const int32_t *)(nd + WEFT__PREFIX_TID) != t->id ||
+            *(const int32_t *)(nd + WEFT__PREFIX_CHOOSE))
             return false;
-        s->depth++;
-        if (ex->ndecisions < ex->cap_decisions)
-            ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
-        ex->weight *= popcount(en);
+        x->stack[0]++;
+        if (en != me) {
+            if (ex->ndecisions < ex->cap_decisions)
+                ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
+            ex->weight *= popcount(en);
+        }
     }
     settle_write(ex, t);
-    ex->events[ex->nevents] = (weft__event){.op = op, .pc = pc, .addr = addr, .obj = -1,
-                                            .obj2 = -1, .tid = (uint16_t)t->id,
-                                            .size = (uint8_t)size};
+    long i = ex->nevents++;
+    ex->events[i] = (weft__event){.op = op, .pc = pc, .addr = addr, .obj = -1, .obj2 = -1,
+                                  .tid = (uint16_t)t->id, .size = (uint8_t)size};
     t->timed_out = false;
-    t->last_ev = ex->nevents++;
+    t->last_ev = i;
     (*ex->progress)++;
     if (!(op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
         ex->writes++;
@@ -529,8 +536,12 @@ static __attribute__((noinline)) void op_mem_scheduled(const weft__opdesc *op, u
     mem_taken(ex, t, op->flags, addr, size, pc, sp);
 }
 
-void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
-                  const void *sp)
+/* weft__op_mem, compiled once for strategies with an event hook (DPOR,
+   PCT: hooked) and once for the others, whose short path then calls
+   nothing before the race check (and needs no frame). */
+static inline __attribute__((always_inline)) void op_mem(const weft__opdesc *op, uintptr_t addr,
+                                                         int size, const void *pc,
+                                                         const void *sp, const bool hooked)
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
@@ -538,7 +549,24 @@ void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *
         op_mem_scheduled(op, addr, size, pc, sp);
         return;
     }
+    if (hooked)
+        ex->event(ex, t->last_ev);
     mem_taken(ex, t, op->flags, addr, size, pc, sp);
+}
+
+static __attribute__((noinline)) void op_mem_hooked(const weft__opdesc *op, uintptr_t addr,
+                                                    int size, const void *pc, const void *sp)
+{
+    op_mem(op, addr, size, pc, sp, true);
+}
+
+void weft__op_mem(const weft__opdesc *op, uintptr_t addr, int size, const void *pc,
+                  const void *sp)
+{
+    if (weft__ex->event)
+        op_mem_hooked(op, addr, size, pc, sp);
+    else
+        op_mem(op, addr, size, pc, sp, false);
 }
 
 /* A compare-and-swap that failed wrote nothing: make it a read. */
@@ -1142,7 +1170,6 @@ void weft__sched_run(weft__exec *ex)
     ex->pick = ex->strat->pick;
     ex->event = ex->strat->event;
     ex->every_point = ex->strat->every_point;
-    ex->plain = !ex->every_point && !ex->event;
     errno_at = &errno;
     weft__race_reset(ex);
     obj_register(ex, &ex->stdout_obj, WEFT__O_STDOUT, NULL, "stdout");

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+
 #include "strategy.h"
 
 /* ---- the decision stack ------------------------------------------------------ */
@@ -82,7 +83,8 @@ static void begin(weft__exec *ex)
     if (!s->cap)
         weft__dstack_init(s, WEFT__STRAT_STATE_SIZE, sizeof(weft__dnode));
     s->depth = 0;
-    ex->prefix = s;   /* the scheduler replays the prefix itself */
+    /* the scheduler replays the prefix itself */
+    ex->prefix = (weft__prefix){&s->depth, (char *)weft__dstack_node(s, 0), s->size};
 }
 
 /* A new node, or a replayed one the scheduler did not take (ex->prefix:

@@ -68,11 +68,12 @@ typedef struct wnode {
 
 typedef struct node {
     uint64_t en;            /* threads that could run here */
+    int32_t taken;          /* the thread run from here in this execution */
+    int32_t ch_n;           /* the choose its step made, if any: its number of values, */
     uint64_t done;          /* explored, or being explored, from here */
     uint64_t sleep;         /* asleep when this state was reached */
     int32_t wut;            /* the wakeup tree's branches; the first is being explored */
-    int32_t taken;          /* the thread run from here in this execution */
-    int32_t ch_n, ch_val;   /* the choose its step made, if any */
+    int32_t ch_val;         /* and the value */
     int16_t cur;            /* bounded: the thread that could go on here (a switch
                                away is a preemption), or -1 (every pick is free) */
     int16_t pre;            /* bounded: the preemptions before this step */
@@ -80,6 +81,8 @@ typedef struct node {
                                (not all its traces were run: it puts nobody to sleep) */
     uint64_t cuts_at;       /* bounded: d->ncuts when the branch being explored began */
 } node;
+_Static_assert(offsetof(node, taken) == WEFT__PREFIX_TID &&
+               offsetof(node, ch_n) == WEFT__PREFIX_CHOOSE, "the scheduler reads the stack's nodes");
 
 typedef struct dpor {
     long depth;             /* steps taken in this execution */
@@ -97,6 +100,8 @@ typedef struct dpor {
     long repeated;          /* runs with fewer preemptions than the level */
     node nodes[];           /* cap nodes, then the pool of pool_cap wnodes */
 } dpor;
+_Static_assert(offsetof(dpor, depth) == 0 && offsetof(dpor, len) == sizeof(long),
+               "the scheduler reads the stack's depth and len");
 
 static dpor *state(weft__exec *ex) { return ex->strat_state; }
 /* --strategy bounded: this search is bounded partial-order reduction */
@@ -486,6 +491,8 @@ static void begin(weft__exec *ex)
     }
     bmode = ex->strat == &weft__strategy_bpor;
     d->depth = 0;
+    /* the scheduler replays the stack's nodes itself, as pick does */
+    ex->prefix = (weft__prefix){&d->depth, (char *)d->nodes, sizeof(node)};
     if (cap_ev < ex->cap_events) {
         free(clks);
         free(evi);
@@ -635,7 +642,7 @@ __attribute__((noinline)) static int pick_new(weft__exec *ex, uint64_t cand, int
         w[sub].t = pending_touch(ex->threads[p], i);
     }
     uint64_t b = (uint64_t)1 << p;
-    d->nodes[d->len++] = (node){cand, b, next_sleep, sub, p, 0, w[sub].val >= 0 ? w[sub].val : 0,
+    d->nodes[d->len++] = (node){cand, p, 0, b, next_sleep, sub, w[sub].val >= 0 ? w[sub].val : 0,
                                 (int16_t)free_cur, (int16_t)ex->preemptions, 0, d->ncuts};
     d->depth++;
     return p;

@@ -6,6 +6,8 @@
 #ifndef WEFT_STRATEGY_H
 #define WEFT_STRATEGY_H
 
+#include <stddef.h>
+
 #include "weft_int.h"
 
 /* The state area of ex->strat_state: worker.c maps it shared, this size. */
@@ -44,6 +46,10 @@ typedef struct weft__dstack {
     long cap;               /* 0 until weft__dstack_init */
     long size;              /* bytes per node */
 } weft__dstack;             /* its nodes follow it in memory */
+_Static_assert(offsetof(weft__dnode, chosen) == WEFT__PREFIX_TID &&
+               offsetof(weft__dnode, n) == WEFT__PREFIX_CHOOSE &&
+               offsetof(weft__dstack, depth) == 0 && offsetof(weft__dstack, len) == sizeof(long),
+               "the scheduler reads the stack (weft__prefix)");
 
 /* Make room for nodes of size bytes in the avail bytes from s on; once, on
    the zeroed strategy area (a replacement worker keeps the stack). */

@@ -245,6 +245,22 @@ typedef struct weft__decision {
     int32_t step;               /* event index where it was taken */
 } weft__decision;
 
+/* A strategy's stack of nodes as the scheduler follows it (sched.c,
+   replayed): stack[0] is the strategy's depth, the nodes taken in this
+   execution, stack[1] the nodes there are, the prefix it replays; node i
+   is at nodes + i * size, with the int32 thread id picked there at offset
+   WEFT__PREFIX_TID and an int32 that is not 0 at a choose's node at
+   WEFT__PREFIX_CHOOSE. A strategy that asks pick at every point
+   (every_point: DPOR) has a node per step; another one (DFS) a node per
+   decision among several threads. nodes NULL: none. */
+typedef struct weft__prefix {
+    long *stack;
+    char *nodes;
+    long size;
+} weft__prefix;
+#define WEFT__PREFIX_TID 8
+#define WEFT__PREFIX_CHOOSE 12
+
 /* ---- the execution ------------------------------------------------------------
    One per worker process. Owned by sched.c; other files reach it through
    weft__ex, which is set once before the first execution and never changes. */
@@ -306,14 +322,12 @@ struct weft__exec {
        them at every step; shrinking swaps the strategy between executions) */
     long max_steps;
     bool unfair, every_point;
-    bool plain;                 /* neither every_point nor an event hook: the strategy
-                                   needs to see only the steps it decides */
     int (*pick)(weft__exec *ex, uint64_t enabled, int current);
     void (*event)(weft__exec *ex, long i);
-    /* DFS's decision stack (strategy.h), set by its begin (NULL for the
-       other strategies, cleared before each begin): schedule() follows the
-       stack's replayed prefix itself, without asking pick, as pick would */
-    struct weft__dstack *prefix;
+    /* The replayed prefix of DFS's or DPOR's stack, set by their begin
+       (cleared before each begin): the scheduler follows it itself, without
+       asking pick, as pick would */
+    weft__prefix prefix;
     uint64_t fair;              /* threads whose fair_wait is not empty */
     int live_nondaemon;         /* threads not DONE and not daemon */
     bool main_exits;            /* POSIX: main returning ends the execution */

@@ -373,6 +373,69 @@ static __attribute__((noinline)) void schedule(weft__exec *ex)
 
 /* ---- the verbs ------------------------------------------------------------- */
 
+/* The common step, in short (a memory access, or weft__op's operation
+   without a predicate): the running thread goes on, because it is the only
+   candidate, or the replayed prefix says so (ex->prefix). What announce and
+   schedule_body would do then, without a switch, a call of pick, the
+   pending operation (the thread announces one where it may switch) or the
+   strategy's event hook (the caller's went_on_hook: so that this calls
+   nothing). True; false, having
+   changed nothing, in every other case: a rare case (ex->rare), a thread
+   whose last operation needed a predicate or that spins, a thread whose
+   predicate must be asked (en_check), the step limit, a decision the
+   prefix does not hold (fresh, or another thread's). */
+/* goes_on's step, told to the strategy's event hook, which may read the
+   thread's pending operation (DPOR: its object, whether it waited): the
+   fields it reads, then the hook. */
+static inline void went_on_hook(weft__exec *ex, weft__thread *t, const weft__opdesc *op, void *obj)
+{
+    t->pend.ev.op = op;
+    t->pend.obj = obj;
+    t->pend.obj2 = NULL;
+    t->pend.ready = NULL;
+    t->pend.timed = false;
+    ex->event(ex, t->last_ev);
+}
+
+static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
+                                                          const weft__opdesc *op, void *objp,
+                                                          long val, uintptr_t addr, int size,
+                                                          const void *pc)
+{
+    int obj = objp ? ((weft__obj *)objp)->id : -1;
+    uint64_t me = bit(t->id);
+    if (ex->rare || !(ex->en_always & me) || ex->en_check || t->spinning ||
+        ex->nevents >= ex->max_steps)
+        return false;
+    uint64_t en = ex->en_always;
+    if (en != me || ex->every_point) {
+        /* pick would be asked: the prefix must answer t */
+        const weft__prefix *x = &ex->prefix;
+        if (!x->nodes || x->stack[0] >= x->stack[1])
+            return false;
+        const char *nd = x->nodes + x->stack[0] * x->size;
+        if (*(const int32_t *)(nd + WEFT__PREFIX_TID) != t->id ||
+            *(const int32_t *)(nd + WEFT__PREFIX_CHOOSE))
+            return false;
+        x->stack[0]++;
+        if (en != me) {
+            if (ex->ndecisions < ex->cap_decisions)
+                ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
+            ex->weight *= popcount(en);
+        }
+    }
+    settle_write(ex, t);
+    long i = ex->nevents++;
+    ex->events[i] = (weft__event){.op = op, .pc = pc, .val = val, .addr = addr, .obj = obj,
+                                  .obj2 = -1, .tid = (uint16_t)t->id, .size = (uint8_t)size};
+    t->timed_out = false;
+    t->last_ev = i;
+    (*ex->progress)++;
+    if (!(op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
+        ex->writes++;
+    return true;
+}
+
 /* Set t's pending operation. mem (a constant): a memory access, which has
    no object and leaves t->touch_next to the weft__op it is meant for. */
 static inline __attribute__((always_inline)) void announce(weft__exec *ex, weft__thread *t,
@@ -420,6 +483,14 @@ void weft__op(const weft__opdesc *op, void *obj, long val, weft__pred ready, voi
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
     WEFT_ASSERT(t);
+    /* an operation that needs no predicate nor a second object, and is no
+       yield (fairness), may go on in short as a memory step does */
+    if (!ready && !t->touch_next && !(op->flags & WEFT__F_YIELD) &&
+        goes_on(ex, t, op, obj, val, 0, 0, pc)) {
+        if (ex->event)
+            went_on_hook(ex, t, op, obj);
+        return;
+    }
     announce(ex, t, op, obj, val, ready, arg, pc, false, 0, 0, false);
     schedule_inline(ex);
 }
@@ -443,54 +514,6 @@ bool weft__op_timed(const weft__opdesc *op, void *obj, long val, weft__pred read
 static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
 {
     return addr - (uintptr_t)t->coro->stack < t->coro->size;
-}
-
-/* The common memory step, in short: the running thread goes on, because
-   it is the only candidate, or the replayed prefix says so (ex->prefix).
-   What announce and schedule_body would do then, without the pending
-   operation (the thread runs on; its next switch announces one) and
-   without a switch or a call of pick, and but for the strategy's event
-   hook (the caller's: so that this calls nothing): true. False, having
-   changed nothing,
-   in every other case: a rare case (ex->rare), a thread whose last
-   operation needed a predicate or that spins, a thread whose predicate
-   must be asked (en_check), the step limit, a decision the prefix does not
-   hold (fresh, or another thread's). */
-static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
-                                                          const weft__opdesc *op, uintptr_t addr,
-                                                          int size, const void *pc)
-{
-    uint64_t me = bit(t->id);
-    if (ex->rare || !(ex->en_always & me) || ex->en_check || t->spinning ||
-        ex->nevents >= ex->max_steps)
-        return false;
-    uint64_t en = ex->en_always;
-    if (en != me || ex->every_point) {
-        /* pick would be asked: the prefix must answer t */
-        const weft__prefix *x = &ex->prefix;
-        if (!x->nodes || x->stack[0] >= x->stack[1])
-            return false;
-        const char *nd = x->nodes + x->stack[0] * x->size;
-        if (*(const int32_t *)(nd + WEFT__PREFIX_TID) != t->id ||
-            *(const int32_t *)(nd + WEFT__PREFIX_CHOOSE))
-            return false;
-        x->stack[0]++;
-        if (en != me) {
-            if (ex->ndecisions < ex->cap_decisions)
-                ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
-            ex->weight *= popcount(en);
-        }
-    }
-    settle_write(ex, t);
-    long i = ex->nevents++;
-    ex->events[i] = (weft__event){.op = op, .pc = pc, .addr = addr, .obj = -1, .obj2 = -1,
-                                  .tid = (uint16_t)t->id, .size = (uint8_t)size};
-    t->timed_out = false;
-    t->last_ev = i;
-    (*ex->progress)++;
-    if (!(op->flags & (WEFT__F_READS | WEFT__F_LOCAL)))
-        ex->writes++;
-    return true;
 }
 
 /* A read's value, spin detection and race check, once its step is taken.
@@ -545,12 +568,12 @@ static inline __attribute__((always_inline)) void op_mem(const weft__opdesc *op,
 {
     weft__exec *ex = weft__ex;
     weft__thread *t = ex->cur;
-    if (!goes_on(ex, t, op, addr, size, pc)) {
+    if (!goes_on(ex, t, op, NULL, 0, addr, size, pc)) {
         op_mem_scheduled(op, addr, size, pc, sp);
         return;
     }
     if (hooked)
-        ex->event(ex, t->last_ev);
+        went_on_hook(ex, t, op, NULL);
     mem_taken(ex, t, op->flags, addr, size, pc, sp);
 }
 

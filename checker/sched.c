@@ -256,12 +256,13 @@ static inline int replayed(weft__exec *ex, uint64_t cand)
 /* Pick the next thread among the enabled ones and run it. Called by the
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
-   when the caller is picked again. This runs at every visible step, in two
-   copies of one body: with `rare` false, for when none of the rare cases
-   of ex->rare holds (no fairness wait, no atomic section, the execution
-   not over), which the compiler strips of their code; with `rare` true, out of line, for all cases. weft__op and the
-   memory operations (most steps) inline the first (schedule_inline); the
-   others call schedule. */
+   when the caller is picked again. This runs at every visible step that
+   goes_on does not take, in two copies of one body: with `rare` false, for
+   when none of the rare cases of ex->rare holds (no fairness wait, no
+   atomic section, the execution not over), which the compiler strips of
+   their code; with `rare` true, out of line, for all cases. weft__op and
+   the memory operations inline the first (schedule_inline); the others
+   call schedule. */
 static inline __attribute__((always_inline)) void schedule_body(weft__exec *ex, const bool rare)
 {
     weft__thread *t = ex->cur;
@@ -373,17 +374,6 @@ static __attribute__((noinline)) void schedule(weft__exec *ex)
 
 /* ---- the verbs ------------------------------------------------------------- */
 
-/* The common step, in short (a memory access, or weft__op's operation
-   without a predicate): the running thread goes on, because it is the only
-   candidate, or the replayed prefix says so (ex->prefix). What announce and
-   schedule_body would do then, without a switch, a call of pick, the
-   pending operation (the thread announces one where it may switch) or the
-   strategy's event hook (the caller's went_on_hook: so that this calls
-   nothing). True; false, having
-   changed nothing, in every other case: a rare case (ex->rare), a thread
-   whose last operation needed a predicate or that spins, a thread whose
-   predicate must be asked (en_check), the step limit, a decision the
-   prefix does not hold (fresh, or another thread's). */
 /* goes_on's step, told to the strategy's event hook, which may read the
    thread's pending operation (DPOR: its object, whether it waited): the
    fields it reads, then the hook. */
@@ -397,6 +387,17 @@ static inline void went_on_hook(weft__exec *ex, weft__thread *t, const weft__opd
     ex->event(ex, t->last_ev);
 }
 
+/* The common step, in short (a memory access, or weft__op's operation
+   without a predicate): the running thread goes on, because it is the only
+   candidate, or the replayed prefix says so (ex->prefix). What announce and
+   schedule_body would do then, without a switch, a call of pick, the
+   pending operation (the thread announces one where it may switch) or the
+   strategy's event hook (the caller's went_on_hook: so that this calls
+   nothing): true. False, having changed nothing, in every other case: a
+   rare case (ex->rare), a thread whose last operation needed a predicate
+   or that spins, a thread whose predicate must be asked (en_check), the
+   step limit, a decision the prefix does not hold (fresh, or another
+   thread's). */
 static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__thread *t,
                                                           const weft__opdesc *op, void *objp,
                                                           long val, uintptr_t addr, int size,
@@ -516,9 +517,8 @@ static inline bool on_own_stack(const weft__thread *t, uintptr_t addr)
     return addr - (uintptr_t)t->coro->stack < t->coro->size;
 }
 
-/* A read's value, spin detection and race check, once its step is taken.
-   Out of line, so that weft__op_mem's short path calls nothing before it
-   (and needs no frame). */
+/* A read's value, spin detection and race check, once its step is taken
+   (out of line: weft__op_mem's short path calls it last). */
 static __attribute__((noinline)) void read_taken(weft__exec *ex, weft__thread *t, uintptr_t addr,
                                                  int size, bool atomic, const void *pc,
                                                  const void *sp)
@@ -561,7 +561,7 @@ static __attribute__((noinline)) void op_mem_scheduled(const weft__opdesc *op, u
 
 /* weft__op_mem, compiled once for strategies with an event hook (DPOR,
    PCT: hooked) and once for the others, whose short path then calls
-   nothing before the race check (and needs no frame). */
+   nothing but the race check or read_taken, last. */
 static inline __attribute__((always_inline)) void op_mem(const weft__opdesc *op, uintptr_t addr,
                                                          int size, const void *pc,
                                                          const void *sp, const bool hooked)

@@ -19,7 +19,27 @@ run() {
     "$bin" check --json --strategy "$strat" --max-executions "$cap" "$@" 2>/dev/null || true
 }
 
-row() {   # row LABEL STRATEGY JSON
+# ratio BASE_JSON JSON: how the search of JSON compares with the baseline's
+# on the same model, two cells: "Nx fewer" executions (">= Nx fewer" where
+# the baseline was capped and JSON's search was not: the baseline's count
+# is then a lower bound; "-" where both were capped), and the cost of one
+# execution against one of the baseline's (the ratio of their executions/s;
+# "-" below 1000 executions, where the worker's start is most of the time).
+ratio() {
+    b_ex=$(echo "$1" | json_num executions)
+    b_eps=$(echo "$1" | json_num executions_per_second)
+    ex=$(echo "$2" | json_num executions)
+    eps=$(echo "$2" | json_num executions_per_second)
+    awk -v bex="$b_ex" -v ex="$ex" -v cap="$CAP" -v beps="$b_eps" -v eps="$eps" 'BEGIN {
+        if (ex > 0 && bex < cap) f = sprintf("%.0fx fewer", bex / ex)
+        else if (ex > 0 && ex < cap) f = sprintf(">= %.0fx fewer", bex / ex)
+        else f = "-"
+        if (ex >= 1000 && bex >= 1000 && eps > 0) c = sprintf("%.2fx", beps / eps)
+        else c = "-"
+        printf "%s | %s", f, c }'
+}
+
+row() {   # row LABEL STRATEGY JSON [BASE_JSON]
     out=$3
     ex=$(echo "$out" | json_num executions)
     verdict=$(echo "$out" | json_str verdict)
@@ -31,24 +51,28 @@ row() {   # row LABEL STRATEGY JSON
     else
         state=$verdict
     fi
-    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n" "$1" "$2" "$ex" "$state" \
+    if [ -n "$4" ]; then vs=$(ratio "$4" "$out"); else vs="- | -"; fi
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$1" "$2" "$ex" "$state" \
         "$(echo "$out" | json_num seconds)" "$(echo "$out" | json_num executions_per_second)" \
-        "$(echo "$out" | json_num events_per_second)" "$(echo "$out" | json_num peak_rss_kib)"
+        "$(echo "$out" | json_num events_per_second)" "$(echo "$out" | json_num peak_rss_kib)" "$vs"
 }
 
 echo "## weft benchmark ($(nproc) cores, $(date -u +%Y-%m-%d), $("$B/weft" --version))"
 echo
 echo "Executions per model and strategy, capped at $CAP executions per run."
-echo "peak KiB: the worker process's peak resident memory."
+echo "peak KiB: the worker process's peak resident memory. vs dfs: DPOR's"
+echo "executions against the DFS's, and what one of its executions costs"
+echo "against one of the DFS's (their executions/s)."
 echo
-echo "| model | strategy | executions | verdict | seconds | executions/s | events/s | peak KiB |"
-echo "|---|---|---:|---|---:|---:|---:|---:|"
+echo "| model | strategy | executions | verdict | seconds | executions/s | events/s | peak KiB | executions vs dfs | cost per execution vs dfs |"
+echo "|---|---|---:|---|---:|---:|---:|---:|---:|---:|"
 while read -r label args; do
     [ -n "$label" ] || continue
-    for strat in dfs dpor; do
-        # shellcheck disable=SC2086
-        row "$label" "$strat" "$(run "$B/weft" "$strat" "$CAP" $args)"
-    done
+    # shellcheck disable=SC2086
+    dfs=$(run "$B/weft" dfs "$CAP" $args)
+    row "$label" dfs "$dfs"
+    # shellcheck disable=SC2086
+    row "$label" dpor "$(run "$B/weft" dpor "$CAP" $args)" "$dfs"
 done <<EOF
 counter_lock(N=2) tests/bench/counter_lock.c -DN=2
 counter_lock(N=3,ITERS=3) tests/bench/counter_lock.c -DN=3 -DITERS=3
@@ -67,14 +91,15 @@ echo
 echo "Bounded search, --preemption-bound 2: every schedule within the bound"
 echo "(--no-dpor) and bounded partial-order reduction (the default):"
 echo
-echo "| model | search | executions | verdict | seconds | executions/s | events/s | peak KiB |"
-echo "|---|---|---:|---|---:|---:|---:|---:|"
+echo "| model | search | executions | verdict | seconds | executions/s | events/s | peak KiB | executions vs --no-dpor | cost per execution vs --no-dpor |"
+echo "|---|---|---:|---|---:|---:|---:|---:|---:|---:|"
 while read -r label args; do
     [ -n "$label" ] || continue
     # shellcheck disable=SC2086
-    row "$label" "bounded --no-dpor" "$(run "$B/weft" bounded "$CAP" --no-dpor --preemption-bound 2 $args)"
+    all=$(run "$B/weft" bounded "$CAP" --no-dpor --preemption-bound 2 $args)
+    row "$label" "bounded --no-dpor" "$all"
     # shellcheck disable=SC2086
-    row "$label" "bounded" "$(run "$B/weft" bounded "$CAP" --preemption-bound 2 $args)"
+    row "$label" "bounded" "$(run "$B/weft" bounded "$CAP" --preemption-bound 2 $args)" "$all"
 done <<EOF
 counter_lock(N=3,ITERS=3) tests/bench/counter_lock.c -DN=3 -DITERS=3
 readers_writer(N=8) tests/bench/readers_writer.c -DN=8
@@ -100,6 +125,7 @@ echo "tiny model under dfs, $TINY executions:"
 echo
 echo "| backend | ns/switch | tiny executions/s | tiny events/s | tiny --no-races executions/s | tiny_tls --no-races executions/s |"
 echo "|---|---:|---:|---:|---:|---:|"
+ratios=
 for pair in "$B/bench-switch $B/weft" "$B/ucontext/bench-switch $B/weft-ucontext"; do
     set -- $pair
     runs=$("$1"; "$1"; "$1")
@@ -111,4 +137,10 @@ for pair in "$B/bench-switch $B/weft" "$B/ucontext/bench-switch $B/weft-ucontext
     printf "| %s | %s | %s | %s | %s | %s |\n" "$name" "$ns" \
         "$(echo "$out" | json_num executions_per_second)" "$(echo "$out" | json_num events_per_second)" \
         "$(echo "$nr" | json_num executions_per_second)" "$(echo "$tls" | json_num executions_per_second)"
+    ratios="$ratios $ns $(echo "$out" | json_num executions_per_second)"
 done
+# shellcheck disable=SC2086
+set -- $ratios
+awk -v ns1="$1" -v e1="$2" -v ns2="$3" -v e2="$4" 'BEGIN {
+    if (ns1 > 0 && e2 > 0)
+        printf "| ucontext against asm | %.1fx | %.2fx fewer | | | |\n", ns2 / ns1, e1 / e2 }'

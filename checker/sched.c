@@ -253,6 +253,15 @@ static inline int replayed(weft__exec *ex, uint64_t cand)
     return tid;
 }
 
+/* A decision among the several threads of cand: the token's record of
+   it, and its branching factor in the execution's weight. */
+static inline void decided(weft__exec *ex, int pick, uint64_t cand)
+{
+    if (ex->ndecisions < ex->cap_decisions)
+        ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
+    ex->weight *= popcount(cand);
+}
+
 /* Pick the next thread among the enabled ones and run it. Called by the
    thread in ex->cur after setting its pending operation (or after it
    finished), or by the loop (ex->cur NULL) to start the execution. Returns
@@ -303,11 +312,8 @@ static inline __attribute__((always_inline)) void schedule_body(weft__exec *ex, 
                 schedule_stop(ex, pick);
             WEFT_ASSERT(pick < ex->nthreads && (cand & bit(pick)));
         }
-        if (several) {
-            if (ex->ndecisions < ex->cap_decisions)
-                ex->decisions[ex->ndecisions++] = (weft__decision){pick, (int32_t)ex->nevents};
-            ex->weight *= popcount(cand);
-        }
+        if (several)
+            decided(ex, pick, cand);
     }
 
     weft__thread *u = ex->threads[pick];
@@ -411,19 +417,10 @@ static inline __attribute__((always_inline)) bool goes_on(weft__exec *ex, weft__
     uint64_t en = ex->en_always;
     if (en != me || ex->every_point) {
         /* pick would be asked: the prefix must answer t */
-        const weft__prefix *x = &ex->prefix;
-        if (!x->nodes || x->stack[0] >= x->stack[1])
+        if (replayed(ex, me) < 0)
             return false;
-        const char *nd = x->nodes + x->stack[0] * x->size;
-        if (*(const int32_t *)(nd + WEFT__PREFIX_TID) != t->id ||
-            *(const int32_t *)(nd + WEFT__PREFIX_CHOOSE))
-            return false;
-        x->stack[0]++;
-        if (en != me) {
-            if (ex->ndecisions < ex->cap_decisions)
-                ex->decisions[ex->ndecisions++] = (weft__decision){t->id, (int32_t)ex->nevents};
-            ex->weight *= popcount(en);
-        }
+        if (en != me)
+            decided(ex, t->id, en);
     }
     settle_write(ex, t);
     long i = ex->nevents++;

@@ -41,6 +41,7 @@ static const char usage_text[] =
     "  --depth D               pct: the bug depth to aim at (default 3)\n"
     "  --max-executions N      stop after N executions\n"
     "  --time-limit S          stop after S seconds\n"
+    "  -j, --jobs N            dfs: search on N processes (default 1); the output is the same\n"
     "  --max-steps N           an execution longer than N steps is a livelock (default 10000)\n"
     "  --seed S                seed of random and pct (default 1)\n"
     "  --keep-going            go on after the first finding and list every distinct one\n"
@@ -55,7 +56,7 @@ static const char usage_text[] =
     "  --width N               width of the step listing (default 100)\n"
     "  --full                  do not shorten long step listings\n"
     "  --force                 replay a token recorded for another build of the model\n"
-    "  -v, --verbose           show the compiler commands\n"
+    "  -v, --verbose           show the compiler commands (and what --jobs' helpers ran)\n"
     "  -DNAME[=V] -UNAME -IDIR -std=... -O... -W... -f... -l...   passed to the compiler\n"
     "\n"
     "exit status: 0 nothing found, 1 a finding, 2 usage or input error,\n"
@@ -93,6 +94,14 @@ static const char *blocked_note(long n)
 {
     static char b[96];
     snprintf(b, sizeof b, " (and %ld redundant partial run%s cut short)", n, n == 1 ? "" : "s");
+    return b;
+}
+
+/* --jobs: how many processes searched. */
+static const char *jobs_note(int n)
+{
+    static char b[32];
+    snprintf(b, sizeof b, " on %d processes", n);
     return b;
 }
 
@@ -176,9 +185,12 @@ static int print_check(const weft__options *o, weft__exec *ex, weft__shared *sh,
     }
     fflush(stdout);
     if (mode != WEFT__REPLAY && !o->json)
-        fprintf(stderr, "weft: %ld executions in %.2f s (%.0f executions/s), strategy %s%s\n",
+        fprintf(stderr, "weft: %ld executions in %.2f s (%.0f executions/s), strategy %s%s%s\n",
                 sh->executions, sh->seconds, rate, o->strategy,
-                sh->blocked ? blocked_note(sh->blocked) : "");
+                o->jobs > 1 ? jobs_note(o->jobs) : "", sh->blocked ? blocked_note(sh->blocked) : "");
+    if (o->jobs > 1 && o->verbose && mode == WEFT__CHECK)
+        fprintf(stderr, "weft: the helpers ran %ld of the %ld executions and discarded runs\n",
+                sh->helped, sh->executions + sh->discarded);
     if (mode == WEFT__REPLAY)
         return sh->replay_found || sh->nfindings ? 1 : 0;
     if (mode == WEFT__OUTCOMES)
@@ -263,6 +275,9 @@ int main(int argc, char **argv)
     }
     if (!nfiles)
         usage_error("no model given: name its C files (or one .so)%s", "");
+    if (o.jobs > 1 && mode != WEFT__CHECK)
+        usage_error("--jobs applies to weft check only (%s)", mode == WEFT__REPLAY ?
+                    "a replay is one execution" : "outcomes groups every execution in one process");
     if (mode == WEFT__REPLAY && !token)
         usage_error("replay needs a schedule token (the w1.... or w2.... string a finding printed)%s", "");
 

@@ -225,7 +225,7 @@ bool weft__run_hung(void)
     return crash_sig == WEFT__SIG_HUNG;
 }
 
-static void crash_handlers(void)
+void weft__crash_handlers(void)
 {
     static char altstack[1 << 16];
     stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
@@ -437,7 +437,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
 {
     double t0 = now() - sh->seconds;
     const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
-    crash_handlers();
+    weft__crash_handlers();
     ex->executions = sh->executions;
     if (sh->resume) {
         sh->resume = 0;

@@ -21,6 +21,7 @@ void weft__options_default(weft__options *o)
     o->races = true;
     o->spurious = true;
     o->nondet_domain = 4;
+    o->jobs = 1;
 }
 
 static int number(const char *opt, const char *v, double lo, double hi, double *out)
@@ -122,6 +123,16 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         o->nondet_domain = (int)d;
         return 2;
     }
+    if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+        if (number("--jobs", v, 1, WEFT__MAX_JOBS, &d))
+            return -1;
+        if (d != (int)d) {
+            fprintf(stderr, "weft: error: --jobs needs a whole number (got '%s')\n", v);
+            return -1;
+        }
+        o->jobs = (int)d;
+        return 2;
+    }
     if (!strcmp(a, "--watchdog")) {
         if (number(a, v, 0, 1e6, &d))
             return -1;
@@ -164,6 +175,17 @@ int weft__options_strategy(weft__options *o, const weft__strategy **s)
     if (o->no_dpor && !bounded) {
         fprintf(stderr, "weft: error: --no-dpor applies to --strategy bounded only (the search "
                 "without DPOR is --strategy dfs)\n");
+        return -1;
+    }
+    if (o->jobs > 1 && *s != &weft__strategy_dfs && *s != &weft__strategy_replay) {
+        fprintf(stderr, "weft: error: --jobs runs --strategy dfs only on several processes (the "
+                "other strategies' next executions depend on every earlier one); add --strategy dfs "
+                "or leave out --jobs\n");
+        return -1;
+    }
+    if (o->jobs > 1 && o->oracle) {
+        fprintf(stderr, "weft: error: --oracle-traces counts the traces of every execution in one "
+                "process: leave out --jobs\n");
         return -1;
     }
     if (*s == &weft__strategy_dpor || *s == &weft__strategy_bpor)

@@ -59,5 +59,8 @@ bool weft__shrink(weft__exec *ex, const weft__plan *orig, int kind, uint64_t key
    describes the crash, or the livelock); weft__run_hung says which. */
 bool weft__run_execution(weft__exec *ex);
 bool weft__run_hung(void);
+/* Catch the model's crashes (on an alternate stack) in this process: once,
+   before its first execution. */
+void weft__crash_handlers(void);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 
+#include "parallel.h"
 #include "strategy.h"
 
 /* ---- the decision stack ------------------------------------------------------ */
@@ -50,22 +51,31 @@ weft__dnode *weft__dstack_step(weft__exec *ex, weft__dstack *s, int n, uint64_t 
     return weft__dstack_node(s, s->len++);
 }
 
+int weft__dnode_left(const weft__dnode *nd)
+{
+    return nd->n ? nd->n - 1 - nd->chosen : __builtin_popcountll(nd->todo);
+}
+
+void weft__dnode_advance(weft__dnode *nd)
+{
+    if (nd->n) {
+        nd->chosen++;
+    } else {
+        nd->chosen = __builtin_ctzll(nd->todo);
+        nd->todo &= nd->todo - 1;
+    }
+}
+
 bool weft__dstack_backtrack(weft__dstack *s)
 {
     /* decisions past depth belong to a replayed prefix the execution did not
        reach (it ended early): they are stale */
     if (s->len > s->depth)
         s->len = s->depth;
-    while (s->len > 0) {
+    while (s->len > s->floor) {
         weft__dnode *nd = weft__dstack_node(s, s->len - 1);
-        if (nd->n) {
-            if (nd->chosen + 1 < nd->n) {
-                nd->chosen++;
-                return true;
-            }
-        } else if (nd->todo) {
-            nd->chosen = __builtin_ctzll(nd->todo);
-            nd->todo &= nd->todo - 1;
+        if (weft__dnode_left(nd)) {
+            weft__dnode_advance(nd);
             return true;
         }
         s->len--;
@@ -116,6 +126,9 @@ static int choose(weft__exec *ex, int n)
 
 static bool next(weft__exec *ex)
 {
+    /* with --jobs, helpers may have run some of the alternatives */
+    if (ex->par)
+        return weft__par_next(ex, state(ex));
     return weft__dstack_backtrack(state(ex));
 }
 

@@ -45,6 +45,7 @@ typedef struct weft__dstack {
     long len;               /* nodes on the stack */
     long cap;               /* 0 until weft__dstack_init */
     long size;              /* bytes per node */
+    long floor;             /* nodes below it are fixed: a helper's subtree (parallel.c) */
 } weft__dstack;             /* its nodes follow it in memory */
 _Static_assert(offsetof(weft__dnode, chosen) == WEFT__PREFIX_TID &&
                offsetof(weft__dnode, n) == WEFT__PREFIX_CHOOSE &&
@@ -66,8 +67,12 @@ static inline weft__dnode *weft__dstack_node(weft__dstack *s, long i)
    saying why, when the model did not repeat itself or the stack is full. */
 weft__dnode *weft__dstack_step(weft__exec *ex, weft__dstack *s, int n, uint64_t en, bool *fresh);
 /* After an execution: the top node with an untried alternative takes it
-   (the nodes above it are dropped); false when no node has one left. */
+   (the nodes above it are dropped); false when no node from s->floor up
+   has one left. */
 bool weft__dstack_backtrack(weft__dstack *s);
+/* How many alternatives node nd has not tried yet; take the next one. */
+int weft__dnode_left(const weft__dnode *nd);
+void weft__dnode_advance(weft__dnode *nd);
 
 /* What only some strategies do, beside their weft__strategy (whose
    positional initializers stay as they are). */

@@ -30,6 +30,7 @@
 #include "coro.h"
 
 #define WEFT__MAX_THREADS 64          /* per execution: thread sets are uint64_t */
+#define WEFT__MAX_JOBS 16             /* --jobs: the worker and up to 15 helpers (parallel.c) */
 #define WEFT__NAME 32
 
 /* ---- always-on internal assertions (weft's own bugs, never the model's) --- */
@@ -230,6 +231,7 @@ typedef struct weft__options {
     bool no_dpor;               /* bounded: every schedule, not one per trace */
     bool spurious;              /* pthread/C11 condition waits may wake spuriously */
     int nondet_domain;          /* how many values a __VERIFIER_nondet_ call explores */
+    int jobs;                   /* processes searching (parallel.c): 1 is the worker alone */
     bool keep_threads;          /* main returning does not end the execution */
     bool unfair;                /* no fairness rule (DPOR; replaying a w2 token) */
     const char *replay_cmd;     /* "build/weft replay models/x.c", for the replay line */
@@ -268,6 +270,7 @@ struct weft__exec {
     const weft__options *opt;
     const weft__strategy *strat;
     void *strat_state;          /* in shared memory */
+    struct weft__par *par;      /* --jobs: the helpers' shared state (parallel.c), or NULL */
     /* threads */
     weft__thread *threads[WEFT__MAX_THREADS];
     int nthreads;

@@ -17,6 +17,7 @@
 
 #include "lockorder.h"
 #include "oracle.h"
+#include "parallel.h"
 #include "report.h"
 #include "strategy.h"
 #include "token.h"
@@ -73,6 +74,7 @@ weft__shared *weft__shared_new(weft__exec *ex)
 
 void weft__shared_free(weft__exec *ex, weft__shared *sh)
 {
+    weft__par_free(ex);
     munmap(sh->text.p, sh->text.cap);
     munmap(sh->json.p, sh->json.cap);
     munmap(sh->otext.p, sh->otext.cap);
@@ -142,7 +144,7 @@ static void hung(weft__exec *ex, weft__shared *sh)
     sh->executions++;
 }
 
-void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
+static void supervise_worker(weft__exec *ex, weft__shared *sh, int mode)
 {
     double start = now();
     if (ex->opt->oracle)
@@ -231,4 +233,12 @@ void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
             continue;   /* it stopped after a crash: a fresh worker goes on */
         return;
     }
+}
+
+void weft__supervise(weft__exec *ex, weft__shared *sh, int mode)
+{
+    weft__par_new(ex, sh, mode);
+    weft__par_start(ex);
+    supervise_worker(ex, sh, mode);
+    weft__par_stop(ex);
 }

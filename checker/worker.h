@@ -44,6 +44,7 @@ typedef struct weft__shared {
     long blocked;                      /* DPOR: redundant partial runs abandoned */
     long discarded;                    /* executions a failed __VERIFIER_assume dropped */
     long traces;                       /* --oracle-traces: distinct traces seen */
+    long helped;                       /* --jobs: executions and discarded runs helpers ran */
     int stop;                          /* enum weft__stop */
     int error;                         /* exit status for WEFT__STOP_ERROR */
     char error_msg[1200];

@@ -109,6 +109,44 @@ indexer(N=13) tests/bench/indexer.c -DN=13
 EOF
 
 echo
+echo "The DFS on several processes (--jobs): the same executions and the same"
+echo "output as one process, on $(nproc) cores. speedup: against --jobs 1 on the"
+echo "same model; helpers ran: the executions the helpers ran (the worker ran"
+echo "the rest), which depends on timing."
+echo
+echo "| model | jobs | executions | verdict | seconds | executions/s | speedup | helpers ran |"
+echo "|---|---:|---:|---|---:|---:|---:|---:|"
+JOBS="1 2"
+[ "$(nproc)" -gt 2 ] && JOBS="$JOBS $(nproc)"
+while read -r label cap args; do
+    [ -n "$label" ] || continue
+    base=
+    for j in $JOBS; do
+        # shellcheck disable=SC2086
+        out=$("$B/weft" check --json --strategy dfs --max-executions "$cap" --jobs "$j" -v $args \
+              2>"$B/bench-jobs.err" || true)
+        helped=$(sed -n 's/.*the helpers ran \([0-9]*\) of.*/\1/p' "$B/bench-jobs.err")
+        eps=$(echo "$out" | json_num executions_per_second)
+        [ -n "$base" ] || base=$eps
+        ex=$(echo "$out" | json_num executions)
+        verdict=$(echo "$out" | json_str verdict)
+        [ "$verdict" = incomplete ] && [ "$ex" = "$cap" ] && verdict="capped at $cap"
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n" "$label" "$j" "$ex" "$verdict" \
+            "$(echo "$out" | json_num seconds)" "$eps" \
+            "$(awk -v a="$eps" -v b="$base" 'BEGIN { if (b > 0) printf "%.2fx", a / b }')" \
+            "${helped:-0}"
+    done
+done <<EOF
+tiny $CAP tests/bench/tiny.c
+events100 $CAP tests/bench/events100.c
+counter_lock(N=2) $CAP tests/bench/counter_lock.c -DN=2
+fib(NUM=2) $CAP tests/bench/fib.c -DNUM=2
+readers_writer(N=8) $CAP tests/bench/readers_writer.c -DN=8
+philosophers(N=3) $CAP tests/bench/philosophers.c -DN=3
+EOF
+rm -f "$B/bench-jobs.err"
+
+echo
 echo "DPOR's peak memory against the number of executions (events100):"
 echo
 echo "| executions | seconds | peak KiB |"

@@ -69,6 +69,11 @@ int main(void)
     snprintf(opts, sizeof opts, "--replay %s", r.schedule);
     v = weft_check(racy_model, opts, &r);
     printf("bounded replay: verdict=%d kind=%s\n", v, r.kind);
+    /* --jobs: the helpers are processes too, forked from this program */
+    v = weft_check(racy_model, "--no-races --strategy dfs", &r);
+    printf("dfs: verdict=%d kind=%s executions=%ld\n", v, r.kind, r.executions);
+    v = weft_check(racy_model, "--no-races --strategy dfs --jobs 2", &r);
+    printf("dfs --jobs 2: verdict=%d kind=%s executions=%ld\n", v, r.kind, r.executions);
     v = weft_check(locked_model, "--bogus", &r);
     printf("bad option: verdict=%d message=%s\n", v, r.message);
     return 0;

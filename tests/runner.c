@@ -147,6 +147,7 @@ static const model_test model_tests[] = {
 #include "finding_tests.h"
 #include "strategy_tests.h"
 #include "bench_tests.h"
+#include "jobs_tests.h"
 };
 #undef WT_MODEL
 #undef WT_OUTCOMES
@@ -522,6 +523,65 @@ static void test_cli_check_deterministic(void)
     run b = weft("check", "--keep-going models/racy_total.c -DN=2");
     ASSERT_EQ(a.status, 1);
     ASSERT_STR(a.out, b.out);
+}
+
+/* --jobs: the same output as --jobs 1, byte for byte (stdout; stderr has
+   the time), on models where helpers meet each kind of execution they must
+   leave to the worker: a data race, a crash (its worker and helpers are
+   replaced), executions an assumption discards, a deadlock, two locks. */
+static void test_cli_jobs_same_output(void)
+{
+    static const char *const cases[] = {
+        "models/cond_timeout0.c",
+        "--keep-going models/racy_total.c -DN=2",
+        "--keep-going --max-executions 3000 tests/cli/segv.c",
+        "tests/pthread/verifier_assume.c",
+        "--max-executions 20000 --keep-going models/philosophers.c",
+        "--max-executions 54321 tests/bench/tiny.c",
+        "--max-executions 20000 --json --keep-going models/bakery.c",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char a1[512], a2[512];
+        snprintf(a1, sizeof a1, "--strategy dfs %s", cases[i]);
+        snprintf(a2, sizeof a2, "--strategy dfs --jobs 2 %s", cases[i]);
+        run a = weft("check", a1), b = weft("check", a2);
+        ASSERT_EQ(b.status, a.status);
+        if (strstr(cases[i], "--json")) {
+            /* the times differ: compare up to them */
+            char *ta = strstr(a.out, "\"seconds\""), *tb = strstr(b.out, "\"seconds\"");
+            ASSERT(ta && tb);
+            *ta = *tb = 0;
+        }
+        ASSERT_STR(b.out, a.out);
+    }
+}
+
+/* The helpers do run executions (--verbose says how many), and --jobs is
+   refused where it cannot work. */
+static void test_cli_jobs_helpers(void)
+{
+    run r = weft("check", "--strategy dfs --jobs 2 -v --max-executions 200000 tests/bench/tiny.c");
+    ASSERT_EQ(r.status, 0);
+    ASSERT_HAS(r.err, "strategy dfs on 2 processes");
+    const char *h = strstr(r.err, "the helpers ran ");
+    ASSERT(h);
+    long n = strtol(h + strlen("the helpers ran "), NULL, 10);
+    ASSERT(n > 0 && n < 200000);
+    r = weft("check", "--jobs 2 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--jobs runs --strategy dfs only");
+    r = weft("check", "--strategy dfs --jobs 0 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--jobs needs a number from 1 to 16 (got '0')");
+    r = weft("check", "--strategy dfs --jobs 2.5 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--jobs needs a whole number");
+    r = weft("outcomes", "--strategy dfs --jobs 2 models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--jobs applies to weft check only");
+    r = weft("check", "--strategy dfs --jobs 2 --oracle-traces models/yes_no.c");
+    ASSERT_EQ(r.status, 2);
+    ASSERT_HAS(r.err, "--oracle-traces counts the traces of every execution in one process");
 }
 
 static void test_cli_bad_tokens(void)
@@ -902,6 +962,8 @@ static void test_lib_weft_check(void)
                       "nondet domain two: verdict=3\n"
                       "bounded: verdict=1 kind=assertion executions=3 token=w2.\n"
                       "bounded replay: verdict=1 kind=assertion\n"
+                      "dfs: verdict=1 kind=assertion executions=16\n"
+                      "dfs --jobs 2: verdict=1 kind=assertion executions=16\n"
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 
@@ -1259,6 +1321,8 @@ static const unit units[] = {
     {"cli_no_main", test_cli_no_main},
     {"cli_replay_identical", test_cli_replay_identical},
     {"cli_check_deterministic", test_cli_check_deterministic},
+    {"cli_jobs_same_output", test_cli_jobs_same_output},
+    {"cli_jobs_helpers", test_cli_jobs_helpers},
     {"cli_replay_race", test_cli_replay_race},
     {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
     {"cli_replay_race_lock_order", test_cli_replay_race_lock_order},

@@ -412,12 +412,9 @@ static void back_off(const weft__par *p, bool again)
 
 enum { MINE, SETTLED, TAKEN_OVER, CUT };
 
-/* The worker's backtracking reached node d, which it gave to a helper: take
-   it back if no helper took it (MINE); else stop the helper and count its
-   executions: all of them (SETTLED), up to where it stopped, whose stack
-   the worker then takes over (TAKEN_OVER), or as many as --max-executions
-   leaves (CUT: the search ends there). */
-static int settle(weft__exec *ex, weft__dstack *s, long d)
+/* The slot of the worker's node d, which it gave: NULL if no helper took
+   it (it is free again), else the slot with its helper stopped. */
+static slot *reclaim(weft__exec *ex, long d)
 {
     weft__par *p = ex->par;
     slot *c = &p->slots[p->claim[d] - 1];
@@ -426,10 +423,24 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
     if (__atomic_compare_exchange_n(&c->state, &st, FREE, false, __ATOMIC_ACQ_REL,
                                     __ATOMIC_ACQUIRE)) {
         __atomic_fetch_sub(&p->given, 1, __ATOMIC_ACQ_REL);
-        return MINE;
+        return NULL;
     }
     c->stop = 1;
     wait_stopped(ex, p, c);
+    return c;
+}
+
+/* The worker's backtracking reached node d, which it gave to a helper: take
+   it back if no helper took it (MINE); else stop the helper and count its
+   executions: all of them (SETTLED), up to where it stopped, whose stack
+   the worker then takes over (TAKEN_OVER), or as many as --max-executions
+   leaves (CUT: the search ends there). */
+static int settle(weft__exec *ex, weft__dstack *s, long d)
+{
+    weft__par *p = ex->par;
+    slot *c = reclaim(ex, d);
+    if (!c)
+        return MINE;
     pos at = position(c);
     long left = room(ex, p);
     if (at.runs > left) {
@@ -512,18 +523,9 @@ static void give(weft__exec *ex, weft__dstack *s)
 /* Stop the helper of a node the worker dropped, and forget what it did. */
 static void drop(weft__exec *ex, long d)
 {
-    weft__par *p = ex->par;
-    slot *c = &p->slots[p->claim[d] - 1];
-    p->claim[d] = 0;
-    int st = GIVEN;
-    if (__atomic_compare_exchange_n(&c->state, &st, FREE, false, __ATOMIC_ACQ_REL,
-                                    __ATOMIC_ACQUIRE)) {
-        __atomic_fetch_sub(&p->given, 1, __ATOMIC_ACQ_REL);
-        return;
-    }
-    c->stop = 1;
-    wait_stopped(ex, p, c);
-    store(&c->state, FREE);
+    slot *c = reclaim(ex, d);
+    if (c)
+        store(&c->state, FREE);
 }
 
 bool weft__par_next(weft__exec *ex, weft__dstack *s)

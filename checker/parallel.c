@@ -32,7 +32,7 @@
 
 #define NSLOTS (2 * WEFT__MAX_JOBS)
 #define LOG_CAP ((long)1 << 20)   /* executions per slot: then the worker takes over */
-#define MIN_AHEAD 16              /* a node the worker reaches sooner is not worth giving */
+#define AHEAD 256                 /* runs the worker should make before it reaches a node given */
 
 /* A slot's state; TAKEN + h: helper h's (one store says who took it). */
 enum { FREE, GIVEN, STOPPED, TAKEN };
@@ -469,10 +469,39 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
     return r;
 }
 
-/* An idle helper gets the untried alternatives of the shallowest node the
-   worker is expected to reach within the budget, having MIN_AHEAD
-   executions or more of its own to run first. The expectation is Knuth's:
-   a subtree below a node is as wide as the current path's nodes below it. */
+/* ---- how large the subtrees are ----------------------------------------------------
+   The worker measures, at each depth, how many runs (executions and
+   discarded ones) the last alternative it finished there took, helpers'
+   runs included: the estimate of an untried alternative's size at that
+   depth (its siblings tend to be alike). started(i) is when the current
+   alternative of node i began: for the nodes below the last one advanced,
+   all made since, one number (fresh_start); the others are in start_at[]. */
+static long *start_at, *size_at;
+static long valid, fresh_start;
+
+static long runs_now(const weft__par *p) { return p->sh->executions + p->sh->discarded; }
+static long started(long i) { return i >= valid ? fresh_start : start_at[i]; }
+
+/* Node d's current alternative begins now (n: the run count): the nodes
+   below it will be made by the runs from now on. */
+static void begins(long d, long n)
+{
+    for (long i = valid; i < d; i++)
+        start_at[i] = fresh_start;
+    start_at[d] = n;
+    valid = d + 1;
+    fresh_start = n;
+}
+
+/* An idle helper gets the untried alternatives of the deepest node that the
+   worker should reach after AHEAD runs or more of its own (the untried
+   alternatives of the nodes below it, at the sizes measured at their
+   depths), within half the budget left. Below a depth not measured yet,
+   nothing is given. So the worker and a helper take turns on stretches of
+   the search of a few hundred runs: the worker reaches the node soon after
+   the helper began it, and takes over where the helper is; a misjudged
+   size makes the wait a little longer, it does not send a helper so far
+   ahead that the budget ends before the worker gets there. */
 static void give(weft__exec *ex, weft__dstack *s)
 {
     weft__par *p = ex->par;
@@ -487,20 +516,21 @@ static void give(weft__exec *ex, weft__dstack *s)
             c = &p->slots[i];
     if (!idle || !c)
         return;
-    double left = (double)room(ex, p), width = 1, ahead = 1;
+    double left = (double)room(ex, p), ahead = 1;
     long best = -1;
     for (long d = s->len - 1; d >= 0; d--) {
         int n = weft__dnode_left(node(s, d));
-        if (n && !p->claim[d]) {
-            if (2 * ahead > left)
-                break;
-            if (ahead >= MIN_AHEAD) {
-                best = d;
-                break;
-            }
-            ahead += n * width;
+        if (!n || p->claim[d])
+            continue;
+        if (2 * ahead > left)
+            break;
+        if (ahead >= AHEAD) {
+            best = d;
+            break;
         }
-        width *= n + 1;
+        if (!size_at[d])
+            break;
+        ahead += (double)n * (double)size_at[d];
     }
     if (best < 0) {
         back_off(p, false);
@@ -531,6 +561,15 @@ static void drop(weft__exec *ex, long d)
 bool weft__par_next(weft__exec *ex, weft__dstack *s)
 {
     weft__par *p = ex->par;
+    if (!start_at) {
+        start_at = calloc((size_t)p->claim_cap, sizeof *start_at);
+        size_at = calloc((size_t)p->claim_cap, sizeof *size_at);
+        if (!start_at || !size_at) {
+            fprintf(stderr, "weft: error: out of memory for --jobs\n");
+            exit(2);
+        }
+    }
+    long before = runs_now(p);
     /* stale decisions (weft__dstack_backtrack) take their helpers along */
     if (s->len > s->depth) {
         for (long d = s->depth; d < s->len; d++)
@@ -545,12 +584,25 @@ bool weft__par_next(weft__exec *ex, weft__dstack *s)
             int r = p->claim[d] ? settle(ex, s, d) : MINE;
             if (r == CUT)
                 return true;   /* the loop stops at the budget */
-            if (r == MINE)
+            if (r == MINE) {
+                size_at[d] = before - started(d);
                 weft__dnode_advance(nd);
+                begins(d, before);
+            } else if (r == TAKEN_OVER) {
+                /* where in the helper's runs its nodes' alternatives began
+                   is not known: as if at the first (sizes come out large) */
+                begins(d, before);
+                for (long i = d + 1; i < s->len; i++)
+                    start_at[i] = before;
+                valid = s->len;
+                fresh_start = runs_now(p);
+            }
             if (r != SETTLED) {
                 give(ex, s);
                 return true;
             }
+        } else {
+            size_at[d] = before - started(d);
         }
         s->len--;
     }

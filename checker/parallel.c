@@ -10,9 +10,12 @@
 ** each of the helper's executions (so that --max-executions can cut the
 ** helper's share at any execution), and the helper's position: how many
 ** executions it counted, and its stack's length before the next one. The
-** position is written in one of two copies and made current with one store,
-** so a helper killed at any moment (the watchdog kills one stuck inside the
-** model) leaves a position the worker can take over.
+** position is written in one of two copies and made current with one store.
+** Between an execution and that store, the helper's backtracking changes
+** nodes below the position it published: it says so (moving), and if it
+** is killed then (the watchdog kills one stuck inside the model, the worker
+** one it waited for too long), the worker forgets its runs and explores the
+** node itself, from its own copy.
 */
 #include <errno.h>
 #include <limits.h>
@@ -50,6 +53,7 @@ typedef struct slot {
     long depth;                 /* the worker's node whose untried alternatives it covers */
     pos at[2];
     volatile int cur;           /* which of at[] is current */
+    volatile int moving;        /* the helper's stack is between two positions */
     volatile bool exhausted;    /* the helper ran every alternative */
     volatile bool locks;        /* it stopped at an execution with two locks or more */
     volatile bool halted;       /* it stopped at an execution that was not plain */
@@ -276,6 +280,7 @@ static void explore_slot(weft__exec *ex, weft__par *p, slot *c)
     bool more = weft__dstack_backtrack(s);
     while (more) {
         publish(c, runs, s->len);
+        store(&c->moving, 0);
         if (c->stop || p->quit || runs == LOG_CAP || runs >= room(ex, p))
             break;
         bool crashed = weft__run_execution(ex);
@@ -297,11 +302,13 @@ static void explore_slot(weft__exec *ex, weft__par *p, slot *c)
             c->weight_sum += ex->weight;
         }
         c->log[runs++] = t;
+        store(&c->moving, 1);
         more = weft__dstack_backtrack(s);
     }
     if (!more) {
         publish(c, runs, s->len);
         c->exhausted = true;
+        store(&c->moving, 0);
     }
     store(&c->state, STOPPED);
 }
@@ -441,6 +448,12 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
     slot *c = reclaim(ex, d);
     if (!c)
         return MINE;
+    if (c->moving) {
+        /* killed between two positions: the worker's own node d is as it
+           gave it */
+        store(&c->state, FREE);
+        return MINE;
+    }
     pos at = position(c);
     long left = room(ex, p);
     if (at.runs > left) {
@@ -545,6 +558,7 @@ static void give(weft__exec *ex, weft__dstack *s)
     c->mass = c->weight_sum = 0;
     c->cur = 0;
     c->at[0] = (pos){0, best + 1};
+    c->moving = 1;   /* until the helper has taken the node's first alternative */
     p->claim[best] = (int32_t)(c - p->slots) + 1;
     __atomic_fetch_add(&p->given, 1, __ATOMIC_ACQ_REL);
     store(&c->state, GIVEN);

@@ -110,7 +110,8 @@ int weft_check(int (*model)(void), const char *options, weft_result *out)
     if (weft__options_strategy(&o, &ex.strat) != 0) {
         free(copy);
         free(dec);
-        return fail(out, "weft_check: unknown strategy");
+        return fail(out, "weft_check: the options name no strategy, or do not go together "
+                         "(stderr says why)");
     }
     int mode = WEFT__CHECK;
     if (token) {

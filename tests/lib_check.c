@@ -74,6 +74,8 @@ int main(void)
     printf("dfs: verdict=%d kind=%s executions=%ld\n", v, r.kind, r.executions);
     v = weft_check(racy_model, "--no-races --strategy dfs --jobs 2", &r);
     printf("dfs --jobs 2: verdict=%d kind=%s executions=%ld\n", v, r.kind, r.executions);
+    v = weft_check(racy_model, "--jobs 2", &r);
+    printf("dpor --jobs 2: verdict=%d message=%s\n", v, r.message);
     v = weft_check(locked_model, "--bogus", &r);
     printf("bad option: verdict=%d message=%s\n", v, r.message);
     return 0;

@@ -964,6 +964,8 @@ static void test_lib_weft_check(void)
                       "bounded replay: verdict=1 kind=assertion\n"
                       "dfs: verdict=1 kind=assertion executions=16\n"
                       "dfs --jobs 2: verdict=1 kind=assertion executions=16\n"
+                      "dpor --jobs 2: verdict=3 message=weft_check: the options name no strategy, "
+                      "or do not go together (stderr says why)\n"
                       "bad option: verdict=3 message=weft_check: unknown or malformed option '--bogus'\n");
 }
 

@@ -8,14 +8,15 @@
 ** A node given is a slot in shared memory: the prefix (the worker's nodes
 ** up to it), the helper's own stack on top of it, the running totals after
 ** each of the helper's executions (so that --max-executions can cut the
-** helper's share at any execution), and the helper's position: how many
-** executions it counted, and its stack's length before the next one. The
-** position is written in one of two copies and made current with one store.
-** Between an execution and that store, the helper's backtracking changes
-** nodes below the position it published: it says so (moving), and if it
-** is killed then (the watchdog kills one stuck inside the model, the worker
-** one it waited for too long), the worker forgets its runs and explores the
-** node itself, from its own copy.
+** helper's share at any execution; without it, only the last totals), and
+** the helper's position: how many executions it counted, and its stack's
+** length before the next one. The position is written in one of two
+** copies and made current with one store. From the totals' write to that
+** store, the helper's backtracking changes nodes below the position it
+** published: it says so (moving), and if it is killed then (the watchdog
+** kills one stuck inside the model, the worker one it waited for too
+** long), the worker forgets its runs and explores the node itself, from
+** its own copy.
 */
 #include <errno.h>
 #include <limits.h>
@@ -59,7 +60,8 @@ typedef struct slot {
     volatile bool halted;       /* it stopped at an execution that was not plain */
     double mass, weight_sum;    /* the progress estimates' sums (progress.c) */
     weft__dstack *stack;        /* the prefix, then the helper's nodes */
-    tally *log;                 /* log[i]: the totals after the helper's execution i + 1 */
+    tally *log;                 /* log[i]: the totals after the helper's execution i + 1
+                                   (without --max-executions, only the last, in log[0]) */
 } slot;
 
 struct weft__par {
@@ -301,8 +303,9 @@ static void explore_slot(weft__exec *ex, weft__par *p, slot *c)
             c->mass += 1 / ex->weight;
             c->weight_sum += ex->weight;
         }
-        c->log[runs++] = t;
         store(&c->moving, 1);
+        c->log[ex->opt->max_executions ? runs : 0] = t;
+        runs++;
         more = weft__dstack_backtrack(s);
     }
     if (!more) {
@@ -463,7 +466,7 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
         return CUT;
     }
     if (at.runs)
-        add(ex, p->sh, c->log[at.runs - 1]);
+        add(ex, p->sh, c->log[ex->opt->max_executions ? at.runs - 1 : 0]);
     p->sh->mass += c->mass;
     p->sh->weight_sum += c->weight_sum;
     if (c->locks)

@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,15 +153,6 @@ void weft__par_free(weft__exec *ex)
 
 static void helper_run(weft__exec *ex, weft__par *p, int h);
 
-/* Die with the process that forked this one (checked after asking: it may
-   have died already). */
-static void die_with(pid_t parent)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(0);
-}
-
 /* Helper h's supervisor: a process that runs the helper, kills it when it
    made no step for --watchdog seconds inside an execution, and starts a new
    one when it died. A slot the helper held stops where the helper was: the
@@ -177,7 +167,7 @@ static void helper_supervise(weft__exec *ex, weft__par *p, int h)
         if (pid < 0)
             _exit(0);   /* no helper: the worker's search does not need one */
         if (pid == 0) {
-            die_with(me);
+            weft__die_with(me);
             helper_run(ex, p, h);
             _exit(0);
         }
@@ -218,7 +208,7 @@ void weft__par_start(weft__exec *ex)
     for (int h = 0; h < p->helpers; h++) {
         p->sup[h] = fork();
         if (p->sup[h] == 0) {
-            die_with(me);
+            weft__die_with(me);
             helper_supervise(ex, p, h);
         }
     }
@@ -233,7 +223,7 @@ void weft__par_stop(weft__exec *ex)
     for (int h = 0; h < p->helpers; h++) {
         if (p->sup[h] <= 0)
             continue;
-        kill(p->sup[h], SIGKILL);   /* its helper dies with it (die_with) */
+        kill(p->sup[h], SIGKILL);   /* its helper dies with it (weft__die_with) */
         while (waitpid(p->sup[h], NULL, 0) < 0 && errno == EINTR) {}
         p->sup[h] = 0;
     }

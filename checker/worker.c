@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +23,13 @@
 #include "strategy.h"
 #include "token.h"
 #include "worker.h"
+
+void weft__die_with(pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(0);
+}
 
 static void *shared_map(size_t size)
 {
@@ -156,12 +164,14 @@ static void supervise_worker(weft__exec *ex, weft__shared *sh, int mode)
             fprintf(stderr, "weft: error: pipe: %s\n", strerror(errno));
             exit(2);
         }
+        pid_t me = getpid();
         pid_t pid = fork();
         if (pid < 0) {
             fprintf(stderr, "weft: error: cannot start a worker process: %s\n", strerror(errno));
             exit(2);
         }
         if (pid == 0) {
+            weft__die_with(me);
             close(fds[0]);
             weft__explore(ex, sh, mode);
             fflush(NULL);

@@ -74,6 +74,10 @@ typedef struct weft__shared {
     int replay_found;
 } weft__shared;
 
+/* In a process just forked from parent: die with it (killed, or ended
+   before this process asked). A worker or helper left behind would search
+   on alone. */
+void weft__die_with(pid_t parent);
 /* Set up shared memory for a run; the model is loaded and ex filled in. */
 weft__shared *weft__shared_new(weft__exec *ex);
 /* Unmap what weft__shared_new mapped (after the search). */

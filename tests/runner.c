@@ -7,6 +7,7 @@
 **     build/tests/runner NAME...    the tests whose names contain NAME
 **     build/tests/runner -l         list the tests
 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -671,6 +672,91 @@ static void test_cli_abort_and_assert(void)
     ASSERT_HAS(r.out, "called abort()");
 }
 
+/* The weft processes whose parent is pid (not the compiler it runs). */
+static int weft_children(pid_t pid, pid_t *kids, int max)
+{
+    int n = 0;
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    while (d && (de = readdir(d)) && n < max) {
+        char path[300], buf[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t len = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[len] = 0;
+        /* pid (comm) state ppid ... */
+        char *close_paren = strrchr(buf, ')');
+        int ppid = close_paren ? atoi(close_paren + 4) : -1;
+        if (ppid == pid && strstr(buf, "(weft)"))
+            kids[n++] = (pid_t)atoi(buf);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Gone, or a zombie nobody reaped yet. */
+static bool process_ended(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return true;
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[len] = 0;
+    char *close_paren = strrchr(buf, ')');
+    return close_paren && close_paren[2] == 'Z';
+}
+
+/* A weft killed in the middle of a search (SIGTERM, as `timeout` sends it)
+   takes its worker and its helpers along: none searches on alone. */
+static void test_cli_processes_end_with_weft(void)
+{
+    pid_t top = fork();
+    if (top == 0) {
+        int fd = open("/dev/null", O_WRONLY);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        execl(weft_bin, weft_bin, "check", "--strategy", "dfs", "--jobs", "2", "models/bakery.c",
+              (char *)NULL);
+        _exit(127);
+    }
+    pid_t kids[8];
+    int n = 0;
+    for (int i = 0; i < 1500 && n < 2; i++) {   /* up to 30 s: it may compile the model first */
+        struct timespec ts = {0, 20000000};
+        nanosleep(&ts, NULL);
+        n = weft_children(top, kids, 8);
+    }
+    ASSERT_EQ(n, 2);   /* the worker, and the helper's supervisor */
+    pid_t helper[8];
+    int nh = 0;
+    for (int i = 0; i < 100 && !nh; i++) {
+        struct timespec ts = {0, 20000000};
+        nanosleep(&ts, NULL);
+        for (int k = 0; k < n && !nh; k++)
+            nh = weft_children(kids[k], helper, 8);
+    }
+    ASSERT_EQ(nh, 1);
+    kids[n++] = helper[0];
+    kill(top, SIGTERM);
+    waitpid(top, NULL, 0);
+    for (int k = 0; k < n; k++) {
+        int i = 0;
+        while (!process_ended(kids[k]) && i++ < 200) {
+            struct timespec ts = {0, 10000000};
+            nanosleep(&ts, NULL);
+        }
+        if (!process_ended(kids[k]))
+            FAIL("process %d outlived the weft that started it", (int)kids[k]);
+    }
+}
+
 static void test_cli_hang_watchdog(void)
 {
     run r = weft("check", "--json --watchdog 0.5 tests/cli/hang.c");
@@ -1325,6 +1411,7 @@ static const unit units[] = {
     {"cli_check_deterministic", test_cli_check_deterministic},
     {"cli_jobs_same_output", test_cli_jobs_same_output},
     {"cli_jobs_helpers", test_cli_jobs_helpers},
+    {"cli_processes_end_with_weft", test_cli_processes_end_with_weft},
     {"cli_replay_race", test_cli_replay_race},
     {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
     {"cli_replay_race_lock_order", test_cli_replay_race_lock_order},

@@ -38,6 +38,21 @@ static int number(const char *opt, const char *v, double lo, double hi, double *
     return 0;
 }
 
+/* An option's whole number from lo to hi into *out: 2 (the option and its
+   value used), or -1 after saying what is wrong. */
+static int whole(const char *opt, const char *v, int lo, int hi, int *out)
+{
+    double d;
+    if (number(opt, v, lo, hi, &d))
+        return -1;
+    if (d != (int)d) {
+        fprintf(stderr, "weft: error: %s needs a whole number (got '%s')\n", opt, v);
+        return -1;
+    }
+    *out = (int)d;
+    return 2;
+}
+
 int weft__options_parse(weft__options *o, int argc, char **argv)
 {
     const char *a = argv[0];
@@ -113,26 +128,10 @@ int weft__options_parse(weft__options *o, int argc, char **argv)
         o->depth = (int)d;
         return 2;
     }
-    if (!strcmp(a, "--nondet-domain")) {
-        if (number(a, v, 1, 1024, &d))
-            return -1;
-        if (d != (int)d) {
-            fprintf(stderr, "weft: error: --nondet-domain needs a whole number (got '%s')\n", v);
-            return -1;
-        }
-        o->nondet_domain = (int)d;
-        return 2;
-    }
-    if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
-        if (number("--jobs", v, 1, WEFT__MAX_JOBS, &d))
-            return -1;
-        if (d != (int)d) {
-            fprintf(stderr, "weft: error: --jobs needs a whole number (got '%s')\n", v);
-            return -1;
-        }
-        o->jobs = (int)d;
-        return 2;
-    }
+    if (!strcmp(a, "--nondet-domain"))
+        return whole(a, v, 1, 1024, &o->nondet_domain);
+    if (!strcmp(a, "--jobs") || !strcmp(a, "-j"))
+        return whole("--jobs", v, 1, WEFT__MAX_JOBS, &o->jobs);
     if (!strcmp(a, "--watchdog")) {
         if (number(a, v, 0, 1e6, &d))
             return -1;

@@ -60,7 +60,11 @@ typedef struct pending {
 /* The graph: one mapping shared by the supervisor and its workers. Only the
    worker writes it, between executions; the supervisor reads it after the
    last worker has ended. Tables grow by appending, so every iteration is in
-   insertion order, which is the search's order: deterministic. */
+   insertion order, which is the search's order: deterministic. With
+   --jobs, helpers read it while the worker writes (weft__lockorder_known):
+   a node, an edge or a gate is published by one release store of its hash
+   slot or count after it is filled in, and a gate's cap and open only ever
+   grow, so what a helper reads is at worst out of date, never half made. */
 /* A semaphore seen held around lock acquisitions: a gate when every release
    in every execution so far came from a thread holding a unit of it; then
    at most cap threads are inside at once. */
@@ -86,6 +90,14 @@ typedef struct graph {
 } graph;
 
 static graph *g;
+
+/* A helper's look (weft__lockorder_known): scan() reads the graph and
+   writes nothing to it; dry_new says whether the execution would have
+   added to it. */
+static bool dry, dry_new;
+
+static int slot_load(const int *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static void slot_store(int *p, int v) { __atomic_store_n(p, v, __ATOMIC_RELEASE); }
 
 static bool set_has(const lockset s, int n) { return s[n >> 6] >> (n & 63) & 1; }
 static void set_add(lockset s, int n) { s[n >> 6] |= 1ull << (n & 63); }
@@ -222,14 +234,18 @@ static int node_of(weft__exec *ex, int id)
             dup++;
     uint64_t h = weft__hash(name, strlen(name), (uint64_t)dup + 1);
     for (unsigned i = (unsigned)(h % NODE_HASH);; i = (i + 1) % NODE_HASH) {
-        int n = g->node_hash[i] - 1;
+        int n = slot_load(&g->node_hash[i]) - 1;
         if (n < 0) {
+            if (dry) {
+                dry_new = true;
+                return s->node = -1;
+            }
             if (g->nnodes == MAX_NODES)
                 return s->node = -1;
             n = g->nnodes++;
             snprintf(g->nodes[n].name, sizeof g->nodes[n].name, "%s", name);
             g->nodes[n].dup = dup;
-            g->node_hash[i] = n + 1;
+            slot_store(&g->node_hash[i], n + 1);
             return s->node = n;
         }
         if (g->nodes[n].dup == dup && !strcmp(g->nodes[n].name, name))
@@ -259,7 +275,7 @@ static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset 
     int e = -1;
     unsigned slot;
     for (slot = (unsigned)h % EDGE_HASH;; slot = (slot + 1) % EDGE_HASH) {
-        e = g->edge_hash[slot] - 1;
+        e = slot_load(&g->edge_hash[slot]) - 1;
         if (e < 0)
             break;
         const edge *x = &g->edges[e];
@@ -268,6 +284,10 @@ static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset 
             break;
     }
     bool fresh = e < 0;
+    if (fresh && dry) {
+        dry_new = true;
+        return;
+    }
     if (fresh) {
         if (g->nedges == MAX_EDGES)
             return;
@@ -285,7 +305,7 @@ static void edge_add(weft__exec *ex, int t, int A, int B, long i, const lockset 
         token_now(ex);
         x->token = exec_token;
         snprintf(x->thread, sizeof x->thread, "%s", weft__thread_name(ex->threads[t]));
-        g->edge_hash[slot] = e + 1;
+        slot_store(&g->edge_hash[slot], e + 1);
         if (g->tail[a])
             g->edges[g->tail[a] - 1].next = e + 1;
         else
@@ -439,9 +459,13 @@ static int gate_of(weft__exec *ex, int id)
     for (int j = 0; j < id; j++)
         if (is_sem(ex->objs[j]) && !strcmp(ex->objs[j]->name, name))
             dup++;
-    for (int k = 0; k < g->ngates; k++)
+    for (int k = 0, n = slot_load(&g->ngates); k < n; k++)
         if (g->gates[k].dup == dup && !strcmp(g->gates[k].name, name))
             return sem_gate[id] = k;
+    if (dry) {
+        dry_new = true;
+        return sem_gate[id] = -1;
+    }
     if (g->ngates == MAX_SEMS)
         return sem_gate[id] = -1;
     gate *q = &g->gates[g->ngates];
@@ -449,7 +473,8 @@ static int gate_of(weft__exec *ex, int id)
     q->dup = dup;
     q->cap = -1;
     q->open = false;
-    return sem_gate[id] = g->ngates++;
+    slot_store(&g->ngates, g->ngates + 1);
+    return sem_gate[id] = g->ngates - 1;
 }
 
 /* A semaphore's acquire (blocking or a try that succeeded) or release by t. */
@@ -466,7 +491,9 @@ static void sem_event(weft__exec *ex, int t, const weft__event *e, int what, boo
             /* the acquire's result is the value it left (sem.c): the value is
                the initial one plus the units given back minus those taken */
             long initial = e->res + sem_acq[k] - sem_rel[k];
-            if (initial > q->cap)
+            if (initial > q->cap && dry)
+                dry_new = true;
+            else if (initial > q->cap)
                 q->cap = (int)initial;
         }
         u->semheld[k]++;
@@ -476,7 +503,9 @@ static void sem_event(weft__exec *ex, int t, const weft__event *e, int what, boo
         sem_rel[k] += n;
         long mine = n < u->semheld[k] ? n : u->semheld[k];
         u->semheld[k] -= (int)mine;
-        if (n > mine)
+        if (n > mine && dry && !q->open)
+            dry_new = true;
+        else if (n > mine && !dry)
             q->open = true;     /* a signal, not a gate: units are made, not returned */
         if (!u->semheld[k])
             u->sems &= ~bit(k);
@@ -867,6 +896,23 @@ void weft__lockorder_execution(weft__exec *ex, weft__shared *sh, int mode)
     for (int k = 0; k < nloc && !w.done; k++)
         if (loc[k].fresh)
             cycles_from(&w, loc[k].e);
+}
+
+bool weft__lockorder_known(weft__exec *ex)
+{
+    if (ex->kind_count[WEFT__O_LOCK] + ex->kind_count[WEFT__O_RLOCK] < 2)
+        return true;                /* as weft__lockorder_execution: no order */
+    if (!g)
+        return false;
+    for (int k = 0; k < nloc; k++)
+        in_exec[loc[k].e] = 0;
+    nloc = 0;
+    exec_token = (size_t)-1;
+    dry = true;
+    dry_new = false;
+    scan(ex);
+    dry = false;
+    return !dry_new;
 }
 
 /* ---- shrinking (explore.c, shrink.c) ------------------------------------------ */

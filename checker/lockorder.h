@@ -34,6 +34,12 @@ void weft__lockorder_init(void);
    locks a deadlock waited on. In a replay, a cycle whose every edge is in the
    replayed execution makes it end as that lock_order finding. */
 void weft__lockorder_execution(weft__exec *ex, weft__shared *sh, int mode);
+/* A --jobs helper, after an execution that ended normally (parallel.c):
+   would weft__lockorder_execution add nothing to the graph (every node,
+   edge and gate of the execution is there already, no gate would change)?
+   Then the worker may count the execution without running it. Reads the
+   graph while the worker writes it (see lockorder.c). */
+bool weft__lockorder_known(weft__exec *ex);
 /* Shrinking (explore.c): the keys of cycles found whole in the latest
    execution, whose schedule is to be shrunk (taken once); whether ex's
    execution alone closes cycle key; and, ex holding the shrunk execution,

@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lockorder.h"
 #include "parallel.h"
 #include "shrink.h"
 
@@ -55,7 +56,6 @@ typedef struct slot {
     volatile int cur;           /* which of at[] is current */
     volatile int moving;        /* the helper's stack is between two positions */
     volatile bool exhausted;    /* the helper ran every alternative */
-    volatile bool locks;        /* it stopped at an execution with two locks or more */
     volatile bool halted;       /* it stopped at an execution that was not plain */
     double mass, weight_sum;    /* the progress estimates' sums (progress.c) */
     weft__dstack *stack;        /* the prefix, then the helper's nodes */
@@ -67,7 +67,6 @@ struct weft__par {
     int helpers, nslots;
     volatile int quit;
     volatile int given;         /* slots GIVEN and not yet TAKEN */
-    volatile bool no_give;      /* a helper met locks: their orders are the worker's to record */
     volatile int idle[WEFT__MAX_JOBS];
     volatile unsigned long progress[WEFT__MAX_JOBS];   /* helper h's steps, for its watchdog */
     pid_t sup[WEFT__MAX_JOBS];
@@ -233,8 +232,9 @@ void weft__par_stop(weft__exec *ex)
 
 /* Can the worker count the execution in ex without running it? It ended
    normally (or was discarded by an assumption), showed no data race, and
-   took at most one lock (two may make a lock order, which the worker's
-   graph must see); and it reached the slot's node. */
+   has nothing for the lock-order graph that the graph does not hold
+   already (the worker's graph sees every execution's orders, in the
+   search's order); and it reached the slot's node. */
 static bool plain(weft__exec *ex, slot *c)
 {
     const void *a, *b;
@@ -242,11 +242,7 @@ static bool plain(weft__exec *ex, slot *c)
         return false;
     if (c->stack->depth <= c->depth || weft__race_found(&a, &b))
         return false;
-    if (ex->kind_count[WEFT__O_LOCK] + ex->kind_count[WEFT__O_RLOCK] >= 2) {
-        c->locks = true;
-        return false;
-    }
-    return true;
+    return weft__lockorder_known(ex);
 }
 
 /* The executions the budget leaves for a helper, were the worker to reach
@@ -459,8 +455,6 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
         add(ex, p->sh, c->log[ex->opt->max_executions ? at.runs - 1 : 0]);
     p->sh->mass += c->mass;
     p->sh->weight_sum += c->weight_sum;
-    if (c->locks)
-        p->no_give = true;
     if (c->halted && !at.runs)
         back_off(p, true);
     else if (at.runs)
@@ -511,7 +505,7 @@ static void begins(long d, long n)
 static void give(weft__exec *ex, weft__dstack *s)
 {
     weft__par *p = ex->par;
-    if (p->no_give || load(&p->given) || p->sh->executions < give_after)
+    if (load(&p->given) || p->sh->executions < give_after)
         return;
     int idle = 0;
     for (int h = 0; h < p->helpers; h++)
@@ -546,7 +540,6 @@ static void give(weft__exec *ex, weft__dstack *s)
     c->depth = best;
     c->stop = 0;
     c->exhausted = false;
-    c->locks = false;
     c->halted = false;
     c->mass = c->weight_sum = 0;
     c->cur = 0;

@@ -6,7 +6,7 @@
 ** it: when one is idle, the worker gives it the untried alternatives of a
 ** node on its stack, and the helper explores them with the node's prefix
 ** replayed, for as long as every execution is plain (ends normally, with no
-** finding, no data race, no lock order to record). When the worker's own
+** finding, no data race, no new lock order to record). When the worker's own
 ** backtracking reaches that node, it stops the helper, adds the counts of
 ** the executions the helper ran, and takes over the helper's stack where the
 ** helper stopped (or passes the node, if the helper finished it). An

@@ -6,7 +6,8 @@
 ** bench_tests.h pin the same models alone), whatever the helpers managed.
 ** cond_timeout0.c's race comes at execution 101,343, after many plain ones
 ** a helper may have run; dekker.c's search completes; philosophers.c takes
-** two locks (the worker must record their order: its helpers stop); tiny.c
+** two locks (helpers leave the executions with orders the lock-order graph
+** has not seen to the worker, which records them); tiny.c
 ** is cut by --max-executions, which may fall inside a helper's share.
 */
 WT_MODEL(jobs_cond_timeout0, "models/cond_timeout0.c", "--strategy dfs --jobs 2", 1, "data_race", 101343)

@@ -864,9 +864,54 @@ static void deadlock_cycles(weft__exec *ex)
     }
 }
 
+static void execution(weft__exec *ex, int mode);
+
+/* What weft__lockorder_known answers for: the graph's nodes, edges and
+   gates, with the gates' numbers. */
+static uint64_t graph_print(void)
+{
+    uint64_t h = mix(mix(mix(0, (uint64_t)g->nnodes), (uint64_t)g->nedges), (uint64_t)g->ngates);
+    for (int k = 0; k < g->ngates; k++)
+        h = mix(mix(h, (uint64_t)(int64_t)g->gates[k].cap), g->gates[k].open);
+    return h;
+}
+
 void weft__lockorder_execution(weft__exec *ex, weft__shared *sh, int mode)
 {
     (void)sh;
+    /* WEFT_CHECK_KNOWN set: check, at every execution that ended well, that
+       what weft__lockorder_known answers (for --jobs' helpers) is what the
+       graph then does; a wrong answer is weft's bug, and ends the worker */
+    static int check = -1;
+    if (check < 0)
+        check = getenv("WEFT_CHECK_KNOWN") != NULL;
+    bool ended_well = ex->end_status == WEFT__END_OK || ex->end_status == WEFT__END_DISCARDED;
+    if (!check || mode != WEFT__CHECK || !ended_well) {
+        execution(ex, mode);
+        return;
+    }
+    if (!g)
+        graph_map();
+    bool full = g->nnodes == MAX_NODES || g->nedges == MAX_EDGES || g->ngates == MAX_SEMS;
+    uint64_t before = graph_print();
+    bool known = weft__lockorder_known(ex);
+    bool wrote = graph_print() != before;
+    execution(ex, mode);
+    bool changed = graph_print() != before;
+    if (wrote || (changed == known && !full)) {
+        fprintf(stderr, "weft: internal error: in execution %ld %s\n", ex->executions,
+                wrote ? "weft__lockorder_known wrote to the lock-order graph" :
+                changed ? "the lock-order graph changed, and weft__lockorder_known said it "
+                          "would not" :
+                          "the lock-order graph did not change, and weft__lockorder_known said "
+                          "it would");
+        fflush(NULL);
+        _exit(70);
+    }
+}
+
+static void execution(weft__exec *ex, int mode)
+{
     if (mode == WEFT__OUTCOMES)
         return;
     if (ex->kind_count[WEFT__O_LOCK] + ex->kind_count[WEFT__O_RLOCK] < 2)

@@ -15,3 +15,5 @@ WT_MODEL(jobs_dekker, "models/dekker.c", "--strategy dfs --jobs 2", 0, "", 95986
 WT_MODEL(jobs_philosophers, "models/philosophers.c", "--strategy dfs --jobs 2", 1, "deadlock", 72458)
 WT_MODEL(jobs_tiny_capped, "tests/bench/tiny.c", "--strategy dfs -j 2 --max-executions 77777", 0, "", 77777)
 WT_MODEL(jobs_counter_lock_3, "tests/bench/counter_lock.c", "--strategy dfs -DN=2 --jobs 3", 0, "", 139567)
+WT_MODEL(jobs_lock_order_held_sets, "tests/findings/lock_order_held_sets.c",
+         "--strategy dfs --jobs 2 --keep-going --max-executions 50000", 1, "lock_order", 50000)

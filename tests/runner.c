@@ -557,6 +557,37 @@ static void test_cli_jobs_same_output(void)
     }
 }
 
+/* What --jobs' helpers ask the lock-order detector (is everything this
+   execution shows in the graph already?) is what the graph then does, at
+   every execution of these searches: WEFT_CHECK_KNOWN makes the worker
+   check it, and exit as weft's bug if not. lock_order_held_sets.c gains
+   edges all through its search; the others have locks held around
+   semaphores (gates), conditions, three-lock cycles, RLocks. */
+static void test_lockorder_known_agrees(void)
+{
+    static const char *const cases[] = {
+        "tests/findings/lock_order_held_sets.c",
+        "tests/findings/lock_order_sem_gate.c",
+        "tests/findings/lock_order_gated.c",
+        "tests/findings/lock_order_three.c",
+        "tests/findings/lock_order_cond_wait.c",
+        "models/philosophers.c",
+        "models/h2o.c",
+        "models/safelist_rlock.c",
+        "tests/pthread/rwlock_mix.c",
+    };
+    setenv("WEFT_CHECK_KNOWN", "1", 1);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[512];
+        snprintf(args, sizeof args, "--strategy dfs --keep-going --max-executions 30000 %s",
+                 cases[i]);
+        run r = weft("check", args);
+        if (r.status != 0 && r.status != 1)
+            FAIL("%s: exit status %d\n%s", cases[i], r.status, r.err);
+        ASSERT(!strstr(r.err, "internal error"));
+    }
+}
+
 /* The helpers do run executions (--verbose says how many), and --jobs is
    refused where it cannot work. */
 static void test_cli_jobs_helpers(void)
@@ -1412,6 +1443,7 @@ static const unit units[] = {
     {"cli_jobs_same_output", test_cli_jobs_same_output},
     {"cli_jobs_helpers", test_cli_jobs_helpers},
     {"cli_processes_end_with_weft", test_cli_processes_end_with_weft},
+    {"lockorder_known_agrees", test_lockorder_known_agrees},
     {"cli_replay_race", test_cli_replay_race},
     {"cli_replay_race_then_assert", test_cli_replay_race_then_assert},
     {"cli_replay_race_lock_order", test_cli_replay_race_lock_order},

@@ -44,12 +44,6 @@ void weft__area_put(weft__area *a, const char *s, size_t n)
     a->p[a->len] = 0;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* The token of the execution in ex; for a data race in an execution that
    ended in another finding (or that a replay ends as a lock_order finding:
@@ -435,7 +429,7 @@ bool weft__run_execution(weft__exec *ex)
 
 void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
 {
-    double t0 = now() - sh->seconds;
+    double t0 = weft__now() - sh->seconds;
     const weft__strategy_extra *extra = weft__strategy_extra_of(ex->strat);
     weft__crash_handlers();
     ex->executions = sh->executions;
@@ -457,7 +451,8 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             sh->stop = WEFT__STOP_EXECUTIONS;
             break;
         }
-        if (ex->opt->time_limit > 0 && (runs++ & 63) == 0 && now() - t0 >= ex->opt->time_limit) {
+        if (ex->opt->time_limit > 0 && (runs++ & 63) == 0 &&
+            weft__now() - t0 >= ex->opt->time_limit) {
             sh->stop = WEFT__STOP_TIME;
             break;
         }
@@ -510,7 +505,7 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
         sh->weight_sum += ex->weight;
         sh->ndecisions = ex->ndecisions;
         if ((sh->executions & 63) == 0)
-            sh->seconds = now() - t0;
+            sh->seconds = weft__now() - t0;
 
         if (ex->end_status == WEFT__END_LIMIT || ex->end_status == WEFT__END_DIVERGED) {
             snprintf(sh->error_msg, sizeof sh->error_msg, "%s", ex->end_msg);
@@ -554,6 +549,6 @@ void weft__explore(weft__exec *ex, weft__shared *sh, int mode)
             break;
         }
     }
-    sh->seconds = now() - t0;
+    sh->seconds = weft__now() - t0;
     note_rss(sh);
 }

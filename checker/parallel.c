@@ -10,13 +10,12 @@
 ** each of the helper's executions (so that --max-executions can cut the
 ** helper's share at any execution; without it, only the last totals), and
 ** the helper's position: how many executions it counted, and its stack's
-** length before the next one. The position is written in one of two
-** copies and made current with one store. From the totals' write to that
-** store, the helper's backtracking changes nodes below the position it
-** published: it says so (moving), and if it is killed then (the watchdog
-** kills one stuck inside the model, the worker one it waited for too
-** long), the worker forgets its runs and explores the node itself, from
-** its own copy.
+** length before the next one. From the totals' write to the position's,
+** the helper's backtracking changes nodes below the position it published
+** last: it says so (moving), and if it is killed then (the watchdog kills
+** one stuck inside the model, the worker one it waited for too long), the
+** worker forgets its runs and explores the node itself, from its own copy.
+** The position is only ever written while moving says so.
 */
 #include <errno.h>
 #include <limits.h>
@@ -52,8 +51,7 @@ typedef struct slot {
     volatile int state;
     volatile int stop;          /* the worker asks the helper to stop */
     long depth;                 /* the worker's node whose untried alternatives it covers */
-    pos at[2];
-    volatile int cur;           /* which of at[] is current */
+    pos at;                     /* written only while moving */
     volatile int moving;        /* the helper's stack is between two positions */
     volatile bool exhausted;    /* the helper ran every alternative */
     volatile bool halted;       /* it stopped at an execution that was not plain */
@@ -89,13 +87,6 @@ static void *map_shared(size_t size)
     return p;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static void nap(long ns)
 {
     struct timespec ts = {0, ns};
@@ -107,14 +98,7 @@ static weft__dnode *node(weft__dstack *s, long i) { return weft__dstack_node(s, 
 static int load(volatile int *x) { return __atomic_load_n(x, __ATOMIC_ACQUIRE); }
 static void store(volatile int *x, int v) { __atomic_store_n(x, v, __ATOMIC_RELEASE); }
 
-static pos position(const slot *c) { return c->at[load((volatile int *)&c->cur)]; }
-
-static void publish(slot *c, long runs, long len)
-{
-    int next = !c->cur;
-    c->at[next] = (pos){runs, len};
-    store(&c->cur, next);
-}
+static void publish(slot *c, long runs, long len) { c->at = (pos){runs, len}; }
 
 /* ---- the supervisor's part --------------------------------------------------------- */
 
@@ -172,7 +156,7 @@ static void helper_supervise(weft__exec *ex, weft__par *p, int h)
         }
         p->pid[h] = pid;
         unsigned long seen = p->progress[h];
-        double last = now();
+        double last = weft__now();
         int status;
         while (waitpid(pid, &status, WNOHANG) != pid) {
             if (p->quit) {
@@ -181,7 +165,7 @@ static void helper_supervise(weft__exec *ex, weft__par *p, int h)
                 _exit(0);
             }
             nap(5000000);
-            double t = now();
+            double t = weft__now();
             if (p->progress[h] != seen) {
                 seen = p->progress[h];
                 last = t;
@@ -371,7 +355,7 @@ static void add(weft__exec *ex, weft__shared *sh, tally t)
 #define WAIT_KILL 0.05
 static void wait_stopped(weft__exec *ex, weft__par *p, slot *c)
 {
-    double start = now();
+    double start = weft__now();
     bool killed = false;
     int st;
     for (long n = 0; (st = load(&c->state)) != STOPPED; n++) {
@@ -381,7 +365,7 @@ static void wait_stopped(weft__exec *ex, weft__par *p, slot *c)
             continue;
         }
         nap(20000);
-        double t = now();
+        double t = weft__now();
         if (st >= TAKEN && !killed && t - start > WAIT_KILL) {
             pid_t pid = p->pid[st - TAKEN];
             if (pid > 0)
@@ -443,7 +427,7 @@ static int settle(weft__exec *ex, weft__dstack *s, long d)
         store(&c->state, FREE);
         return MINE;
     }
-    pos at = position(c);
+    pos at = c->at;
     long left = room(ex, p);
     if (at.runs > left) {
         if (left > 0)
@@ -542,8 +526,7 @@ static void give(weft__exec *ex, weft__dstack *s)
     c->exhausted = false;
     c->halted = false;
     c->mass = c->weight_sum = 0;
-    c->cur = 0;
-    c->at[0] = (pos){0, best + 1};
+    c->at = (pos){0, best + 1};
     c->moving = 1;   /* until the helper has taken the node's first alternative */
     p->claim[best] = (int32_t)(c - p->slots) + 1;
     __atomic_fetch_add(&p->given, 1, __ATOMIC_ACQ_REL);

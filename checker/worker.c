@@ -93,7 +93,7 @@ void weft__shared_free(weft__exec *ex, weft__shared *sh)
     munmap(sh, sizeof *sh);
 }
 
-static double now(void)
+double weft__now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -154,7 +154,7 @@ static void hung(weft__exec *ex, weft__shared *sh)
 
 static void supervise_worker(weft__exec *ex, weft__shared *sh, int mode)
 {
-    double start = now();
+    double start = weft__now();
     if (ex->opt->oracle)
         weft__oracle_init();
     fflush(NULL);
@@ -179,14 +179,14 @@ static void supervise_worker(weft__exec *ex, weft__shared *sh, int mode)
         }
         close(fds[1]);
         unsigned long seen = sh->progress;
-        double last = now();
+        double last = weft__now();
         bool killed = false, asked = false;
         for (;;) {
             struct pollfd p = {fds[0], POLLIN, 0};
             int r = poll(&p, 1, 100);
             if (r > 0)
                 break;   /* EOF: the worker is gone */
-            double t = now();
+            double t = weft__now();
             weft__progress_tick(ex, sh, mode, t - start);
             if (sh->progress != seen) {
                 seen = sh->progress;

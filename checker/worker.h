@@ -74,6 +74,8 @@ typedef struct weft__shared {
     int replay_found;
 } weft__shared;
 
+/* Seconds on the monotonic clock. */
+double weft__now(void);
 /* In a process just forked from parent: die with it (killed, or ended
    before this process asked). A worker or helper left behind would search
    on alone. */
